@@ -1,0 +1,1 @@
+"""The application around the engine: groups, sessions, the log, reflection and review."""
