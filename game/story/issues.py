@@ -29,7 +29,8 @@ class Issue:
         return render(self.code, lang, self.params)
 
     def format(self, lang: str = "en") -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message(lang)}"
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.severity}[{self.code}]: {self.message(lang)}"
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {

@@ -590,7 +590,7 @@ def check_long_scenes(ctx: Context) -> list[Issue]:
         for line in scene.lines:
             texts = line.text.values() if isinstance(line.text, dict) else [line.text]
             keys = line.text.keys() if isinstance(line.text, dict) else ["*"]
-            for code, text in zip(keys, texts):
+            for code, text in zip(keys, texts, strict=True):
                 per_lang[code] = per_lang.get(code, 0) + len(text)
         if per_lang:
             plain = per_lang.pop("*", 0)

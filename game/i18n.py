@@ -1,0 +1,217 @@
+"""Interface strings of the tools and the terminal player, in Finnish, Swedish and English.
+
+The validator's own messages live in `game.story.messages`; these are the words around them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+def interface_language(lang: str | None) -> str:
+    """fi, sv or en for any language tag (`fi-selko` → fi, `de` → en)."""
+    if not lang:
+        return "en"
+    base = lang.replace("_", "-").split("-", 1)[0].split(".", 1)[0].lower()
+    return base if base in LANGUAGES else "en"
+
+
+def detect_language(env: Mapping[str, str] | None = None) -> str:
+    """The interface language from the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
+    env = os.environ if env is None else env
+    for var in ("PORUKKA_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        for part in value.split(":"):
+            base = part.replace("_", "-").split("-", 1)[0].split(".", 1)[0].lower()
+            if base in LANGUAGES:
+                return base
+            if base and base not in ("c", "posix"):
+                return "en"
+    return "en"
+
+
+STRINGS: dict[str, dict[str, str]] = {
+    "prog-description": {
+        "en": "Porukka: a story game for group sessions. With no command, the game starts.",
+        "fi": "Porukka: tarinapeli ryhmätapaamisiin. Ilman komentoa peli käynnistyy.",
+        "sv": "Porukka: ett berättelsespel för gruppträffar. Utan kommando startar spelet.",
+    },
+    "help-validate": {
+        "en": "check story files and folders; report FILE:LINE:COL: error[CODE]: ...",
+        "fi": "tarkista tarinatiedostot ja -kansiot; ilmoita FILE:LINE:COL: error[CODE]: ...",
+        "sv": "kontrollera berättelsefiler och mappar; rapportera FILE:LINE:COL: error[CODE]: ...",
+    },
+    "help-paths": {
+        "en": "story files, story folders, or folders of stories",
+        "fi": "tarinatiedostoja, tarinakansioita tai tarinoiden kansioita",
+        "sv": "berättelsefiler, berättelsemappar eller mappar med berättelser",
+    },
+    "help-format": {
+        "en": "output as text (default) or json",
+        "fi": "tuloste tekstinä (oletus) tai json-muodossa",
+        "sv": "utdata som text (standard) eller json",
+    },
+    "help-msg-lang": {
+        "en": "language of the messages: fi, sv or en (default: from the locale)",
+        "fi": "viestien kieli: fi, sv tai en (oletus: järjestelmän kieliasetus)",
+        "sv": "meddelandenas språk: fi, sv eller en (standard: från systemets språk)",
+    },
+    "help-run": {
+        "en": "play a story in the terminal, no window needed",
+        "fi": "pelaa tarina päätteessä ilman ikkunaa",
+        "sv": "spela en berättelse i terminalen, inget fönster behövs",
+    },
+    "help-story": {
+        "en": "a story id, folder or file",
+        "fi": "tarinan tunnus, kansio tai tiedosto",
+        "sv": "en berättelses id, mapp eller fil",
+    },
+    "help-choose": {
+        "en": "choices to take, 1-based among those available at each point, e.g. 2,1,3",
+        "fi": "tehtävät valinnat numeroina (1 = ensimmäinen tarjolla oleva), esim. 2,1,3",
+        "sv": "val att göra, numrerade från 1 bland de tillgängliga, t.ex. 2,1,3",
+    },
+    "help-story-lang": {
+        "en": "language of the story (default: its first language)",
+        "fi": "tarinan kieli (oletus: tarinan ensimmäinen kieli)",
+        "sv": "berättelsens språk (standard: dess första språk)",
+    },
+    "help-json": {
+        "en": "print the path, choices, final variables and ending as one JSON object",
+        "fi": "tulosta polku, valinnat, muuttujien loppuarvot ja loppu yhtenä JSON-oliona",
+        "sv": "skriv ut vägen, valen, variablernas slutvärden och slutet som ett JSON-objekt",
+    },
+    "help-schema": {
+        "en": "print the JSON Schema of the story format, for editors",
+        "fi": "tulosta tarinamuodon JSON Schema editoreita varten",
+        "sv": "skriv ut berättelseformatets JSON Schema, för editorer",
+    },
+    "help-output": {
+        "en": "write to this file instead of the screen",
+        "fi": "kirjoita tähän tiedostoon näytön sijaan",
+        "sv": "skriv till denna fil i stället för skärmen",
+    },
+    "help-demo": {
+        "en": "play the built-in demo story in the terminal",
+        "fi": "pelaa sisäänrakennettu esittelytarina päätteessä",
+        "sv": "spela den inbyggda demoberättelsen i terminalen",
+    },
+    "usage-error": {
+        "en": "{prog}: {message}\nTry '{prog} --help'.",
+        "fi": "{prog}: {message}\nKokeile '{prog} --help'.",
+        "sv": "{prog}: {message}\nPröva '{prog} --help'.",
+    },
+    "no-path": {
+        "en": "no such file or folder: {path}",
+        "fi": "tiedostoa tai kansiota ei ole: {path}",
+        "sv": "filen eller mappen finns inte: {path}",
+    },
+    "no-stories": {
+        "en": "no stories in {path} (a story is <id>/story.yaml or <id>.yaml)",
+        "fi": "kansiossa {path} ei ole tarinoita (tarina on <id>/story.yaml tai <id>.yaml)",
+        "sv": "inga berättelser i {path} (en berättelse är <id>/story.yaml eller <id>.yaml)",
+    },
+    "summary": {
+        "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
+        "fi": "{files} tiedosto(a) tarkistettu: {errors} virhe(ttä), {warnings} varoitus(ta)",
+        "sv": "{files} fil(er) kontrollerade: {errors} fel, {warnings} varning(ar)",
+    },
+    "story-not-found": {
+        "en": "no story '{name}': give a story id, a folder or a file",
+        "fi": "tarinaa '{name}' ei löydy: anna tarinan tunnus, kansio tai tiedosto",
+        "sv": "ingen berättelse '{name}': ange ett id, en mapp eller en fil",
+    },
+    "story-invalid": {
+        "en": "the story has errors and cannot be played; run 'porukka validate {path}'",
+        "fi": "tarinassa on virheitä eikä sitä voi pelata; aja 'porukka validate {path}'",
+        "sv": "berättelsen har fel och kan inte spelas; kör 'porukka validate {path}'",
+    },
+    "bad-choose": {
+        "en": "--choose takes whole numbers separated by commas, e.g. 2,1,3; got '{value}'",
+        "fi": "--choose ottaa pilkuin erotettuja kokonaislukuja, esim. 2,1,3; saatiin '{value}'",
+        "sv": "--choose tar heltal åtskilda med komman, t.ex. 2,1,3; fick '{value}'",
+    },
+    "choice-not-available": {
+        "en": "choice {number} is not available in scene '{scene}'; available: {available}",
+        "fi": "valintaa {number} ei ole tarjolla kohtauksessa '{scene}'; tarjolla: {available}",
+        "sv": "val {number} finns inte i scenen '{scene}'; tillgängliga: {available}",
+    },
+    "choices-left-over": {
+        "en": "the story ended in scene '{scene}' but {count} choice number(s) were left over",
+        "fi": "tarina päättyi kohtaukseen '{scene}', mutta {count} valintanumero(a) jäi yli",
+        "sv": "berättelsen slutade i scenen '{scene}' men {count} valnummer blev över",
+    },
+    "no-choice-available": {
+        "en": "no choice is available in scene '{scene}'; going on to the nearest ending, "
+              "'{target}'",
+        "fi": "kohtauksessa '{scene}' ei ole yhtään valintaa tarjolla; siirrytään lähimpään "
+              "loppuun, '{target}'",
+        "sv": "inget val finns i scenen '{scene}'; går vidare till närmaste slut, '{target}'",
+    },
+    "lang-fallback": {
+        "en": "the story has no language '{lang}'; playing in '{used}' ({languages})",
+        "fi": "tarinassa ei ole kieltä '{lang}'; pelataan kielellä '{used}' ({languages})",
+        "sv": "berättelsen har inget språk '{lang}'; spelar på '{used}' ({languages})",
+    },
+    "prompt-choice": {
+        "en": "Your choice (1–{n}, q to stop): ",
+        "fi": "Valintanne (1–{n}, q lopettaa): ",
+        "sv": "Ert val (1–{n}, q avslutar): ",
+    },
+    "prompt-continue": {
+        "en": "[Enter to continue] ",
+        "fi": "[Enter jatkaa] ",
+        "sv": "[Enter för att fortsätta] ",
+    },
+    "invalid-input": {
+        "en": "Type a number from 1 to {n}.",
+        "fi": "Kirjoita numero 1–{n}.",
+        "sv": "Skriv ett tal från 1 till {n}.",
+    },
+    "ending": {
+        "en": "The end: {title}",
+        "fi": "Loppu: {title}",
+        "sv": "Slut: {title}",
+    },
+    "stopped": {
+        "en": "(stopped before an ending)",
+        "fi": "(lopetettu ennen loppua)",
+        "sv": "(avslutat före slutet)",
+    },
+    "demo-intro": {
+        "en": "No screen here, so Porukka plays its demo story in the terminal.",
+        "fi": "Näyttöä ei ole, joten Porukka pelaa esittelytarinansa päätteessä.",
+        "sv": "Ingen skärm här, så Porukka spelar sin demoberättelse i terminalen.",
+    },
+    "demo-auto": {
+        "en": "(no keyboard attached: taking the first choice each time)",
+        "fi": "(ei näppäimistöä: valitaan joka kerta ensimmäinen vaihtoehto)",
+        "sv": "(inget tangentbord: väljer det första alternativet varje gång)",
+    },
+    "discuss": {
+        "en": "Talk about it: {text}",
+        "fi": "Keskustelkaa: {text}",
+        "sv": "Diskutera: {text}",
+    },
+    "interrupted": {
+        "en": "Stopped.",
+        "fi": "Lopetettu.",
+        "sv": "Avslutat.",
+    },
+    "write-failed": {
+        "en": "cannot write {path}: {reason}",
+        "fi": "tiedostoon {path} ei voi kirjoittaa: {reason}",
+        "sv": "kan inte skriva {path}: {reason}",
+    },
+}
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    """The string `key` in the interface language nearest to `lang`."""
+    entry = STRINGS[key]
+    text = entry[interface_language(lang)]
+    return text.format(**params) if params else text

@@ -1,0 +1,303 @@
+"""Porukka's entry point: `python launcher.py [COMMAND ...]`, also installed as `porukka`.
+
+The command line only parses arguments, calls library functions and prints what they return.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from game.i18n import detect_language, interface_language, t
+from game.story.loader import (
+    BUILTIN_STORIES,
+    LoadedStory,
+    check_file,
+    expand_paths,
+    resolve_story,
+    validate_paths,
+)
+from game.terminal import ChoiceNotAvailable, Outcome, Printer, parse_choose, play, scripted
+
+DEMO_STORY = "rahat-loppuu"
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors said in the user's language (exit status 2)."""
+
+    ui_lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(t("usage-error", self.ui_lang, prog=self.prog, message=message) + "\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return interface_language(argv[i + 1])
+        if arg.startswith("--lang="):
+            return interface_language(arg.split("=", 1)[1])
+    return detect_language()
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    _Parser.ui_lang = lang
+    parser = _Parser(prog="porukka", description=t("prog-description", lang))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("validate", help=t("help-validate", lang),
+                       description=t("help-validate", lang))
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=t("help-paths", lang))
+    p.add_argument("--lang", choices=["fi", "sv", "en"], help=t("help-msg-lang", lang))
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help=t("help-format", lang))
+
+    p = sub.add_parser("run", help=t("help-run", lang), description=t("help-run", lang))
+    p.add_argument("story", metavar="STORY", help=t("help-story", lang))
+    p.add_argument("--choose", metavar="N,N,...", help=t("help-choose", lang))
+    p.add_argument("--lang", help=t("help-story-lang", lang))
+    p.add_argument("--json", action="store_true", help=t("help-json", lang))
+
+    p = sub.add_parser("schema", help=t("help-schema", lang), description=t("help-schema", lang))
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help-output", lang))
+
+    p = sub.add_parser("demo", help=t("help-demo", lang), description=t("help-demo", lang))
+    p.add_argument("--lang", help=t("help-story-lang", lang))
+    return parser
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace, ui: str) -> int:
+    lang = args.lang or ui
+    for path in args.paths:
+        if not path.exists():
+            print(t("usage-error", ui, prog="porukka validate",
+                    message=t("no-path", ui, path=path)), file=sys.stderr)
+            return EXIT_USAGE
+        if path.is_dir() and not expand_paths([path]):
+            print(t("usage-error", ui, prog="porukka validate",
+                    message=t("no-stories", ui, path=path)), file=sys.stderr)
+            return EXIT_USAGE
+    results = validate_paths(args.paths)
+    issues = [i for r in results for i in r.issues]
+    errors = sum(1 for i in issues if i.is_error)
+    warnings = len(issues) - errors
+    if args.format == "json":
+        body = {
+            "version": 1,
+            "files": [{"file": str(r.file), "ok": r.ok} for r in results],
+            "errors": errors,
+            "warnings": warnings,
+            "issues": [i.to_json(lang) for i in issues],
+        }
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+    else:
+        for issue in issues:
+            print(issue.format(lang))
+        print(t("summary", lang, files=len(results), errors=errors, warnings=warnings),
+              file=sys.stderr)
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
+# --- run ----------------------------------------------------------------------------------------
+
+
+def _load_for_play(name: str, ui: str) -> LoadedStory | int:
+    path = resolve_story(name)
+    if not path.exists():
+        print(t("story-not-found", ui, name=name), file=sys.stderr)
+        return EXIT_USAGE
+    result = check_file(path)
+    if result.loaded is None:
+        for issue in result.issues:
+            if issue.is_error:
+                print(issue.format(ui), file=sys.stderr)
+        print(t("story-invalid", ui, path=path), file=sys.stderr)
+        return EXIT_ERRORS
+    return result.loaded
+
+
+def _play_language(loaded: LoadedStory, wanted: str | None) -> str:
+    story = loaded.story
+    if not wanted:
+        return story.default_language
+    if wanted in story.languages:
+        return wanted
+    base = wanted.split("-", 1)[0]
+    used = base if base in story.languages else story.default_language
+    print(t("lang-fallback", interface_language(wanted), lang=wanted, used=used,
+            languages=", ".join(story.languages)), file=sys.stderr)
+    return used
+
+
+def cmd_run(args: argparse.Namespace, ui: str) -> int:
+    from game.story.runtime import Runtime
+
+    numbers: list[int] | None = None
+    if args.choose is not None:
+        try:
+            numbers = parse_choose(args.choose)
+        except ValueError:
+            print(t("usage-error", ui, prog="porukka run",
+                    message=t("bad-choose", ui, value=args.choose)), file=sys.stderr)
+            return EXIT_USAGE
+    loaded = _load_for_play(args.story, ui)
+    if isinstance(loaded, int):
+        return loaded
+    lang = _play_language(loaded, args.lang)
+    say = interface_language(lang)
+    runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
+    printer = None if args.json else Printer(runtime, print)
+
+    def on_stuck(state: Any, target: str) -> None:
+        print(t("no-choice-available", say, scene=state.scene, target=target), file=sys.stderr)
+
+    try:
+        if numbers is not None:
+            pick, left = scripted(numbers)
+            outcome = play(runtime, pick, printer, on_stuck)
+            if outcome.state.ended and left():
+                print(t("choices-left-over", say, scene=outcome.state.scene, count=left()),
+                      file=sys.stderr)
+                return EXIT_USAGE
+        else:
+            outcome = play_interactive(runtime, printer, on_stuck, say,
+                                       auto=not sys.stdin.isatty())
+    except ChoiceNotAvailable as exc:
+        available = ", ".join(f"{c.number}) {c.text}" for c in exc.offered) or "-"
+        print(t("choice-not-available", say, number=exc.number, scene=exc.scene,
+                available=available), file=sys.stderr)
+        return EXIT_USAGE
+    _finish(outcome, args.json, say)
+    return EXIT_OK
+
+
+def play_interactive(runtime: Any, printer: Printer | None, on_stuck: Any, say: str,
+                     auto: bool = False) -> Outcome:
+    """Ask at a prompt; without a terminal, read one number per line from standard input."""
+
+    def ask(prompt: str) -> str | None:
+        try:
+            if auto:
+                line = sys.stdin.readline()
+                return None if line == "" else line.strip()
+            return input(prompt).strip()
+        except EOFError:
+            return None
+
+    def pick(state: Any, offered: list[Any]) -> int | None:
+        while True:
+            answer = ask(t("prompt-choice", say, n=len(offered)))
+            if answer is None or answer.lower() in ("q", "quit", "lopeta", "sluta"):
+                return None
+            if answer.isdigit() and 1 <= int(answer) <= len(offered):
+                return int(answer)
+            if auto:
+                raise ChoiceNotAvailable(int(answer) if answer.isdigit() else 0, state.scene,
+                                         offered)
+            print(t("invalid-input", say, n=len(offered)))
+
+    def pause() -> bool:
+        if auto:
+            return True
+        return ask(t("prompt-continue", say)) is not None
+
+    return play(runtime, pick, printer, on_stuck, pause)
+
+
+def _finish(outcome: Outcome, as_json: bool, say: str) -> None:
+    if as_json:
+        print(json.dumps(outcome.to_json(), ensure_ascii=False))
+    elif outcome.ending is None:
+        print(t("stopped", say))
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+def cmd_schema(args: argparse.Namespace, ui: str) -> int:
+    from game.story.schema import story_schema
+
+    text = json.dumps(story_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(t("write-failed", ui, path=args.output, reason=exc.strerror or exc),
+              file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+# --- demo (and no command) ----------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace, ui: str) -> int:
+    """The built-in story in the terminal: interactive at a terminal, automatic otherwise."""
+    from game.story.runtime import Runtime
+
+    loaded = _load_for_play(str(BUILTIN_STORIES / DEMO_STORY), ui)
+    if isinstance(loaded, int):
+        return loaded
+    lang = _play_language(loaded, getattr(args, "lang", None) or _story_lang_for(ui, loaded))
+    say = interface_language(lang)
+    runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
+    printer = Printer(runtime, print)
+    print(t("demo-intro", say))
+    interactive = sys.stdin.isatty()
+    if not interactive:
+        print(t("demo-auto", say))
+        rng = random.Random(7)
+
+        def pick(state: Any, offered: list[Any]) -> int | None:
+            return int(rng.choice(offered).number)
+
+        outcome = play(runtime, pick, printer)
+    else:
+        outcome = play_interactive(runtime, printer, None, say)
+    _finish(outcome, False, say)
+    return EXIT_OK
+
+
+def _story_lang_for(ui: str, loaded: LoadedStory) -> str:
+    return ui if ui in loaded.story.languages else loaded.story.default_language
+
+
+COMMANDS = {"validate": cmd_validate, "run": cmd_run, "schema": cmd_schema, "demo": cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ui = _lang_from_argv(argv)
+    parser = build_parser(ui)
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            # The windowed game comes with the front end; until then, and with no screen,
+            # the demo plays in the terminal.
+            args.lang = None
+            return cmd_demo(args, ui)
+        return COMMANDS[args.command](args, ui)
+    except KeyboardInterrupt:
+        print("\n" + t("interrupted", ui), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
