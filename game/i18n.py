@@ -210,8 +210,8 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **params: Any) -> str:
-    """The string `key` in the interface language nearest to `lang`."""
+def t(key: str, ui: str, /, **params: Any) -> str:
+    """The string `key` in the interface language nearest to `ui`."""
     entry = STRINGS[key]
-    text = entry[interface_language(lang)]
+    text = entry[interface_language(ui)]
     return text.format(**params) if params else text

@@ -100,6 +100,9 @@ def check_file(file: Path, *, shared_assets: Path | None = SHARED_ASSETS) -> Res
     """Validate one story file (or a story folder holding story.yaml)."""
     if file.is_dir():
         file = file / STORY_FILE
+        if not file.exists():
+            return Result(file, [Issue(display_name(file.parent), 1, 1, "error",
+                                       "no-story-yaml", {})], None)
     label = display_name(file)
     try:
         with file.open("rb") as fh:
@@ -176,7 +179,8 @@ def _id_position(file: Path) -> tuple[int, int]:
     try:
         for n, line in enumerate(file.read_text("utf-8-sig").splitlines(), 1):
             if line.startswith("id:"):
-                return n, 5 if len(line) > 4 else 1
+                value = line[3:].lstrip()
+                return n, (len(line) - len(value) + 1) if value else 1
     except (OSError, UnicodeDecodeError):
         pass
     return 1, 1

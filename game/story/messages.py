@@ -497,6 +497,8 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
     if code == "wrong-type":
         p["expected"] = word(str(p.get("expected")), lang)
         p["found"] = word(str(p.get("found")), lang)
+    elif code == "set-type":
+        p["expected"] = word(str(p.get("expected")), lang)
     elif code == "bad-name":
         p["dash"] = word("dash", lang) if p.get("kind") in ("scene", "choice", "character") else ""
         p["kind"] = word(f"kind-{p.get('kind')}", lang)

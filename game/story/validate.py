@@ -31,7 +31,7 @@ from .model import (
     Story,
     Variable,
 )
-from .text import LANG_RE, PlaceholderError, placeholders
+from .text import LANG_RE, PlaceholderError, base_language, placeholders
 from .yamlsource import Path, SourceMap
 
 MAX_SCENES = 20_000
@@ -76,6 +76,7 @@ class Context:
         severity: Severity,
         code: str,
         path: Path,
+        /,
         *,
         key: bool = False,
         offset: int | None = None,
@@ -86,24 +87,56 @@ class Context:
             line, col = self._into_scalar(line, col, offset)
         return Issue(self.file, line, col, severity, code, params)
 
-    def error(self, code: str, path: Path, **kw: Any) -> Issue:
+    def error(self, code: str, path: Path, /, **kw: Any) -> Issue:
         return self.issue("error", code, path, **kw)
 
-    def warning(self, code: str, path: Path, **kw: Any) -> Issue:
+    def warning(self, code: str, path: Path, /, **kw: Any) -> Issue:
         return self.issue("warning", code, path, **kw)
 
     def _into_scalar(self, line: int, col: int, offset: int) -> tuple[int, int]:
-        """Position of character `offset` of a scalar that starts at (line, col)."""
-        if not 0 < line <= len(self.lines):
+        """Position of character `offset` of a scalar that starts at (line, col).
+
+        Follows the scalar onto later lines: a block scalar (`|`, `>`) has one character per
+        line break after its indentation; a plain or quoted scalar folds each line break
+        into one space and drops the indentation of its continuation lines.
+        """
+        lines = self.lines
+        if not 0 < line <= len(lines):
             return line, col
-        text = self.lines[line - 1]
+        text = lines[line - 1]
         first = text[col - 1 : col] if col - 1 < len(text) else ""
-        if first in ("'", '"'):
-            return line, col + 1 + offset
-        if first in ("|", ">") and line < len(self.lines):
-            nxt = self.lines[line]
-            return line + 1, len(nxt) - len(nxt.lstrip()) + 1 + offset
-        return line, col + offset
+        if first in ("|", ">"):
+            indent: int | None = None
+            last = (line, col)
+            for n in range(line, len(lines)):
+                row = lines[n]
+                body = row.lstrip(" ")
+                if indent is None:
+                    if not body:
+                        offset -= 1
+                        continue
+                    indent = len(row) - len(body)
+                elif body and len(row) - len(body) < indent:
+                    break
+                body = row[indent:]
+                if offset <= len(body):
+                    return n + 1, indent + 1 + offset
+                offset -= len(body) + 1
+                last = (n + 1, len(row) + 1)
+            return last
+        start = col + 1 if first in ("'", '"') else col
+        segment = text[start - 1 :].rstrip()
+        n = line
+        while offset > len(segment) and n < len(lines):
+            row = lines[n]
+            n += 1
+            body = row.strip()
+            if not body:
+                continue
+            offset -= len(segment) + 1
+            start = len(row) - len(row.lstrip()) + 1
+            segment = body
+        return n, start + offset
 
 
 # --- the schema pass ----------------------------------------------------------------------
@@ -173,7 +206,7 @@ def schema_issues(exc: ValidationError, file: str, where: SourceMap) -> list[Iss
                 params["allowed"] = ", ".join(allowed)
             code, line_col = "unknown-key", where.key(loc)
         elif kind == "missing":
-            code, line_col = "missing-field", where.key(loc[:-1]) if loc[:-1] else (1, 1)
+            code, line_col = "missing-field", where.key(loc[:-1])
             params = {"field": str(loc[-1])}
         elif loc == ("format",):
             code, line_col = "format-version", where.value(loc)
@@ -461,8 +494,8 @@ def check_conditions(ctx: Context) -> list[Issue]:
                 hint = did_you_mean(params["name"], known)
                 if hint:
                     params["hint"] = hint
-            out.append(ctx.error(exc.code, path, offset=exc.column - 1, condition=source,
-                                 **params))
+            out.append(ctx.error(exc.code, path, offset=exc.column - 1,
+                                 condition=" ".join(source.split()), **params))
     return out
 
 
@@ -483,7 +516,9 @@ def check_texts(ctx: Context) -> list[Issue]:
                     else:
                         out.append(ctx.error("bad-language", path + (code,), key=True, code=code))
                 values.append((path + (code,), value))
-            missing = [c for c in langs if c not in text]
+            # A variant (fi-selko) falls back to its base language (fi) without a warning.
+            missing = [c for c in dict.fromkeys(langs) if LANG_RE.match(c) and c not in text
+                       and base_language(c) not in text]
             if missing:
                 out.append(ctx.warning("missing-translation", path, missing=", ".join(missing)))
         else:

@@ -154,6 +154,12 @@ def _fatal(file: str, line: int, col: int, code: str, **params: Any) -> SourceEr
     return SourceError(Issue(file, line, col, "error", code, params))
 
 
+def _shown_tag(tag: str) -> str:
+    """`tag:yaml.org,2002:python/object` back to `!!python/object`, as the author wrote it."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 text of `raw` (a BOM is allowed), or a SourceError at the first bad byte."""
     if len(raw) > MAX_FILE_BYTES:
@@ -181,6 +187,7 @@ def parse(text: str, file: str) -> Source:
     # Each frame: [container, marks, pending key or _NO_KEY, pending key position]
     stack: list[list[Any]] = []
     root: Any = None
+    root_pos: Pos = (0, 0)
     have_root = False
     documents = 0
     no_key = _NO_KEY
@@ -193,7 +200,7 @@ def parse(text: str, file: str) -> Source:
                     raise _fatal(file, m.line + 1, m.column + 1, "yaml-anchor", name=ev.anchor)
                 if ev.tag is not None:
                     m = ev.start_mark
-                    raise _fatal(file, m.line + 1, m.column + 1, "yaml-tag", tag=ev.tag)
+                    raise _fatal(file, m.line + 1, m.column + 1, "yaml-tag", tag=_shown_tag(ev.tag))
                 raw: Any = ev.value
                 value: Any = resolve_plain(raw) if ev.implicit[0] else raw
                 m = ev.start_mark
@@ -203,7 +210,7 @@ def parse(text: str, file: str) -> Source:
                 if ev.anchor is not None:
                     raise _fatal(file, m.line + 1, m.column + 1, "yaml-anchor", name=ev.anchor)
                 if ev.tag is not None:
-                    raise _fatal(file, m.line + 1, m.column + 1, "yaml-tag", tag=ev.tag)
+                    raise _fatal(file, m.line + 1, m.column + 1, "yaml-tag", tag=_shown_tag(ev.tag))
                 if len(stack) >= MAX_DEPTH:
                     raise _fatal(file, m.line + 1, m.column + 1, "too-deep", limit=MAX_DEPTH)
                 container: Any = {} if cls is MappingStartEvent else []
@@ -228,6 +235,7 @@ def parse(text: str, file: str) -> Source:
                 continue
             if not stack:
                 root = value
+                root_pos = pos
                 have_root = True
                 continue
             frame = stack[-1]
@@ -266,7 +274,7 @@ def parse(text: str, file: str) -> Source:
     if not have_root or root is None:
         raise _fatal(file, 1, 1, "empty-file")
     if not isinstance(root, dict):
-        raise _fatal(file, 1, 1, "not-mapping")
+        raise _fatal(file, root_pos[0] + 1, root_pos[1] + 1, "not-mapping")
     where = SourceMap(root=root, marks=marks, origin=marks[id(root)].start)
     return Source(data=root, where=where, issues=issues)
 

@@ -1,0 +1,48 @@
+"""The story core stays pure: no pygame, no TinyDB, no facilitator anywhere under game/story."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN = {"pygame", "tinydb", "facilitator", "launcher"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_story_core_imports_nothing_forbidden():
+    files = sorted((ROOT / "game" / "story").rglob("*.py"))
+    assert files
+    for path in files:
+        bad = imported_modules(path) & FORBIDDEN
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_engine_never_imports_facilitator():
+    for path in sorted((ROOT / "game").rglob("*.py")):
+        assert "facilitator" not in imported_modules(path), path
+
+
+def test_loading_and_playing_never_loads_pygame():
+    code = (
+        "import sys, random\n"
+        "from game.story import load_story, Runtime\n"
+        "from game.story.runtime import random_walk\n"
+        "s = load_story('stories/rahat-loppuu')\n"
+        "random_walk(Runtime(s.story), random.Random(1))\n"
+        "assert 'pygame' not in sys.modules, 'pygame was imported'\n"
+        "assert 'tinydb' not in sys.modules, 'tinydb was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

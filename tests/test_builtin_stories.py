@@ -1,0 +1,40 @@
+"""Every built-in story validates clean and can always be played to an ending."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from game.story import Runtime, check_file
+from game.story.loader import BUILTIN_STORIES, find_story_files
+from game.story.runtime import random_walk
+
+STORIES = find_story_files(BUILTIN_STORIES)
+
+
+def test_there_are_builtin_stories():
+    assert STORIES, "stories/ holds no story"
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.parent.name)
+def test_validates_without_errors_or_warnings(path: Path):
+    result = check_file(path)
+    assert [i.format() for i in result.issues] == []
+    story = result.loaded.story
+    assert {"fi", "sv", "en"} <= set(story.languages)
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.parent.name)
+def test_random_walks_reach_an_ending_in_every_language(path: Path):
+    story = check_file(path).loaded.story
+    endings_seen = set()
+    for lang in story.languages:
+        rt = Runtime(story, lang)
+        for seed in range(100):
+            state = random_walk(rt, random.Random(seed), max_steps=1000)
+            assert state.ended, f"seed {seed} in {lang} did not end"
+            endings_seen.add(state.scene)
+    endings = {sid for sid, s in story.scenes.items() if s.end is not None}
+    assert endings_seen == endings
