@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from . import conditions as cond
 from .errors import DecisionError, StateError
 from .model import ChoiceSpec, Scene, Story
-from .text import interpolate, pick
+from .text import fallback_chain, interpolate
 
 STATE_SCHEMA = "porukka-story-state"
 STATE_VERSION = 1
@@ -180,6 +180,7 @@ class Runtime:
         self.lang = lang or story.default_language
         self.listener = listener
         self.story_hash = story_hash
+        self._chain = fallback_chain(self.lang, story.default_language)
         self._conds: dict[str, cond.Evaluator] = {}
         for scene in story.scenes.values():
             for line in scene.lines:
@@ -203,7 +204,14 @@ class Runtime:
 
     def text(self, value: Any, state: StoryState) -> str:
         """A text field in the play language with `{variables}` filled in."""
-        raw = pick(value, self.lang, self.story.default_language)
+        if value is None:
+            raw = ""
+        elif isinstance(value, str):
+            raw = value
+        else:
+            raw = next((value[c] for c in self._chain if c in value), None)
+            if raw is None:
+                raw = next(iter(value.values()), "")
         return interpolate(raw, state.variables, self.lang)
 
     # -- reading the state --
@@ -306,15 +314,23 @@ class Runtime:
             if scene.goto is None:
                 raise DecisionError(f"scene {state.scene!r} waits for a choice")
             return self._enter(state, scene.goto)
-        offered = self.offered_choices(state)
-        chosen = next((c for c in offered if c.id == decision.choice_id), None)
-        if chosen is None:
-            available = ", ".join(c.id for c in offered) or "-"
+        available = [
+            (i, spec) for i, spec in enumerate(scene.choices or [])
+            if self._holds(spec.if_, state)
+        ]
+        found = next(
+            ((n, i, spec) for n, (i, spec) in enumerate(available, 1)
+             if self.story.choice_id(spec) == decision.choice_id),
+            None,
+        )
+        if found is None:
+            ids = ", ".join(self.story.choice_id(spec) for _, spec in available) or "-"
             raise DecisionError(
                 f"choice {decision.choice_id!r} is not available in scene {state.scene!r}; "
-                f"available: {available}"
+                f"available: {ids}"
             )
-        spec = (scene.choices or [])[chosen.spec_index]
+        number, index, spec = found
+        chosen = self._offer(spec, index, number, state)
         variables = self._apply(state.variables, spec.set, spec.add)
         after = state.model_copy(
             update={"variables": variables, "choices": state.choices + (chosen.id,)}
