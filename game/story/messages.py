@@ -202,9 +202,9 @@ MESSAGES: dict[str, T] = {
               "eller rätta koden",
     },
     "missing-translation": {
-        "en": "no text in {missing}; the default language is shown instead",
-        "fi": "tekstiä ei ole kielellä {missing}; sen sijaan näytetään oletuskieli",
-        "sv": "ingen text på {missing}; standardspråket visas i stället",
+        "en": "no text in {missing}; another language is shown instead",
+        "fi": "tekstiä ei ole kielellä {missing}; sen sijaan näytetään jokin muu kieli",
+        "sv": "ingen text på {missing}; ett annat språk visas i stället",
     },
     "text-too-long": {
         "en": "this text is {length} characters; at most {limit} fit a shared screen. "
