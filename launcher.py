@@ -9,10 +9,11 @@ import argparse
 import json
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from game.authoring.cli import register as register_authoring
 from game.i18n import detect_language, interface_language, t
 from game.story.loader import (
     BUILTIN_STORIES,
@@ -25,6 +26,10 @@ from game.story.loader import (
 from game.terminal import ChoiceNotAvailable, Outcome, Printer, parse_choose, play, scripted
 
 DEMO_STORY = "rahat-loppuu"
+
+# Modules that add their own commands: each `register(subparsers, lang)` adds sub-parsers whose
+# defaults name a `handler(args, ui_lang) -> exit status`.
+PLUGINS: list[Callable[[Any, str], None]] = [register_authoring]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -61,18 +66,25 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fi", "sv", "en"], help=t("help-msg-lang", lang))
     p.add_argument("--format", choices=["text", "json"], default="text",
                    help=t("help-format", lang))
+    p.set_defaults(handler=cmd_validate)
 
     p = sub.add_parser("run", help=t("help-run", lang), description=t("help-run", lang))
     p.add_argument("story", metavar="STORY", help=t("help-story", lang))
     p.add_argument("--choose", metavar="N,N,...", help=t("help-choose", lang))
     p.add_argument("--lang", help=t("help-story-lang", lang))
     p.add_argument("--json", action="store_true", help=t("help-json", lang))
+    p.set_defaults(handler=cmd_run)
 
     p = sub.add_parser("schema", help=t("help-schema", lang), description=t("help-schema", lang))
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help-output", lang))
+    p.set_defaults(handler=cmd_schema)
 
     p = sub.add_parser("demo", help=t("help-demo", lang), description=t("help-demo", lang))
     p.add_argument("--lang", help=t("help-story-lang", lang))
+    p.set_defaults(handler=cmd_demo)
+
+    for register in PLUGINS:
+        register(sub, lang)
     return parser
 
 
@@ -277,8 +289,6 @@ def _story_lang_for(ui: str, loaded: LoadedStory) -> str:
     return ui if ui in loaded.story.languages else loaded.story.default_language
 
 
-COMMANDS = {"validate": cmd_validate, "run": cmd_run, "schema": cmd_schema, "demo": cmd_demo}
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -291,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # the demo plays in the terminal.
             args.lang = None
             return cmd_demo(args, ui)
-        return COMMANDS[args.command](args, ui)
+        return int(args.handler(args, ui))
     except KeyboardInterrupt:
         print("\n" + t("interrupted", ui), file=sys.stderr)
         return 130

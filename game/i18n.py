@@ -215,3 +215,13 @@ def t(key: str, ui: str, /, **params: Any) -> str:
     entry = STRINGS[key]
     text = entry[interface_language(ui)]
     return text.format(**params) if params else text
+
+
+def add_strings(table: dict[str, dict[str, str]]) -> None:
+    """Add a module's own strings (each in fi, sv and en) to the shared table."""
+    for key, entry in table.items():
+        if key in STRINGS and STRINGS[key] != entry:
+            raise ValueError(f"interface string {key!r} is defined twice")
+        if set(entry) != set(LANGUAGES):
+            raise ValueError(f"interface string {key!r} needs exactly fi, sv and en")
+        STRINGS[key] = entry

@@ -1,0 +1,1 @@
+"""Tools for story authors: the story map, story tests, translations, Twine import."""
