@@ -7,7 +7,6 @@ import re
 import pytest
 
 import launcher  # noqa: F401  (loads every module's strings into the shared table)
-
 from game.i18n import STRINGS, detect_language, interface_language, t
 from game.story.messages import MESSAGES, WORDS
 
