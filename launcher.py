@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from typing import Any, NoReturn
 
 from game.authoring.cli import register as register_authoring
 from game.i18n import detect_language, interface_language, t
+from game.play_events import VOTE_MODES
 from game.story.loader import (
     BUILTIN_STORIES,
     LoadedStory,
@@ -55,9 +57,19 @@ def _lang_from_argv(argv: Sequence[str]) -> str:
     return detect_language()
 
 
+def _window_options(p: argparse.ArgumentParser, lang: str) -> None:
+    p.add_argument("--fullscreen", action="store_true", help=t("help-fullscreen", lang))
+    p.add_argument("--size", default="1280x720", metavar="WxH", help=t("help-size", lang))
+    p.add_argument("--text-size", type=int, default=100, choices=range(100, 201),
+                   metavar="100-200", help=t("help-text-size", lang))
+    p.add_argument("--high-contrast", action="store_true", help=t("help-contrast", lang))
+    p.add_argument("--reduce-motion", action="store_true", help=t("help-motion", lang))
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     _Parser.ui_lang = lang
     parser = _Parser(prog="porukka", description=t("prog-description", lang))
+    _window_options(parser, lang)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("validate", help=t("help-validate", lang),
@@ -78,6 +90,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help=t("help-schema", lang), description=t("help-schema", lang))
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help-output", lang))
     p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("play", help=t("help-play", lang), description=t("help-play", lang))
+    p.add_argument("story", metavar="STORY", help=t("help-story", lang))
+    p.add_argument("--lang", help=t("help-story-lang", lang))
+    p.add_argument("--vote", choices=list(VOTE_MODES), default="counsellor",
+                   help=t("help-vote", lang))
+    p.add_argument("--players", type=int, default=4, choices=range(2, 9), metavar="2-8",
+                   help=t("help-players", lang))
+    _window_options(p, lang)
+    p.set_defaults(handler=cmd_play)
 
     p = sub.add_parser("demo", help=t("help-demo", lang), description=t("help-demo", lang))
     p.add_argument("--lang", help=t("help-story-lang", lang))
@@ -285,6 +307,83 @@ def cmd_demo(args: argparse.Namespace, ui: str) -> int:
     return EXIT_OK
 
 
+# --- the window ----------------------------------------------------------------------------
+
+
+def has_screen() -> bool:
+    """Whether a window can be opened (on Linux: an X11 or Wayland display is set)."""
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                    or os.environ.get("SDL_VIDEODRIVER"))
+    return True
+
+
+def _settings(args: argparse.Namespace, ui: str) -> Any:
+    from game.ui.theme import HIGH_CONTRAST, WARM, Settings
+
+    return Settings(
+        ui_lang=ui,
+        text_scale=max(1.0, min(2.0, getattr(args, "text_size", 100) / 100)),
+        theme=HIGH_CONTRAST.name if getattr(args, "high_contrast", False) else WARM.name,
+        reduce_motion=bool(getattr(args, "reduce_motion", False)),
+    )
+
+
+def _size(text: str) -> tuple[int, int] | None:
+    try:
+        w, h = (int(v) for v in text.lower().split("x", 1))
+    except ValueError:
+        return None
+    return (w, h) if w >= 320 and h >= 240 else None
+
+
+def _open_window(args: argparse.Namespace, ui: str) -> Any:
+    from game.ui.main import open_app
+
+    size = _size(getattr(args, "size", "1280x720"))
+    if size is None:
+        print(t("usage-error", ui, prog="porukka", message=t("bad-size", ui, value=args.size)),
+              file=sys.stderr)
+        return None
+    try:
+        return open_app(size, _settings(args, ui), fullscreen=getattr(args, "fullscreen", False))
+    except Exception as exc:  # pygame.error and friends: no usable display
+        print(t("no-window", ui, reason=str(exc)), file=sys.stderr)
+        return None
+
+
+def cmd_menu(args: argparse.Namespace, ui: str) -> int:
+    from game.ui.main import Game
+
+    app = _open_window(args, ui)
+    if app is None:
+        return EXIT_ERRORS
+    game = Game(app, [BUILTIN_STORIES])
+    app.push(game.menu())
+    app.run()
+    app.close()
+    return EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace, ui: str) -> int:
+    from game.ui.controller import default_participants
+    from game.ui.main import Game
+
+    loaded = _load_for_play(args.story, ui)
+    if isinstance(loaded, int):
+        return loaded
+    lang = _play_language(loaded, args.lang)
+    app = _open_window(args, interface_language(lang) if args.lang else ui)
+    if app is None:
+        return EXIT_ERRORS
+    game = Game(app, [BUILTIN_STORIES])
+    label = lambda n: t("ui-player-n", app.settings.ui_lang, n=n)  # noqa: E731
+    app.push(game.play_view(loaded, lang, args.vote, default_participants(args.players, label)))
+    app.run()
+    app.close()
+    return EXIT_OK
+
+
 def _story_lang_for(ui: str, loaded: LoadedStory) -> str:
     return ui if ui in loaded.story.languages else loaded.story.default_language
 
@@ -297,8 +396,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            # The windowed game comes with the front end; until then, and with no screen,
-            # the demo plays in the terminal.
+            if has_screen():
+                return cmd_menu(args, ui)
             args.lang = None
             return cmd_demo(args, ui)
         return int(args.handler(args, ui))

@@ -95,6 +95,61 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "kirjoita tähän tiedostoon näytön sijaan",
         "sv": "skriv till denna fil i stället för skärmen",
     },
+    "help-play": {
+        "en": "open a story straight away in the game window",
+        "fi": "avaa tarina suoraan peli-ikkunaan",
+        "sv": "öppna en berättelse direkt i spelfönstret",
+    },
+    "help-vote": {
+        "en": "how the group votes: hands, secret, gamepads or counsellor",
+        "fi": "miten ryhmä äänestää: hands (kädet), secret (salainen), gamepads (ohjaimet) "
+              "tai counsellor (ohjaaja päättää)",
+        "sv": "hur gruppen röstar: hands (handuppräckning), secret (hemligt), gamepads "
+              "(kontroller) eller counsellor (handledaren bestämmer)",
+    },
+    "help-players": {
+        "en": "how many players vote (secret ballot and gamepads)",
+        "fi": "montako pelaajaa äänestää (salainen äänestys ja ohjaimet)",
+        "sv": "hur många spelare röstar (hemlig omröstning och kontroller)",
+    },
+    "help-fullscreen": {
+        "en": "start in full screen (F11 switches)",
+        "fi": "aloita koko näytön tilassa (F11 vaihtaa)",
+        "sv": "börja i helskärm (F11 växlar)",
+    },
+    "help-size": {
+        "en": "window size, e.g. 1280x720",
+        "fi": "ikkunan koko, esim. 1280x720",
+        "sv": "fönstrets storlek, t.ex. 1280x720",
+    },
+    "help-text-size": {
+        "en": "text size in percent, 100–200",
+        "fi": "tekstin koko prosentteina, 100–200",
+        "sv": "textstorlek i procent, 100–200",
+    },
+    "help-contrast": {
+        "en": "high-contrast colours",
+        "fi": "suuren kontrastin värit",
+        "sv": "färger med hög kontrast",
+    },
+    "help-motion": {
+        "en": "no animations",
+        "fi": "ei animaatioita",
+        "sv": "inga animationer",
+    },
+    "bad-size": {
+        "en": "--size takes WIDTHxHEIGHT, e.g. 1280x720; got '{value}'",
+        "fi": "--size ottaa muodon LEVEYSxKORKEUS, esim. 1280x720; saatiin '{value}'",
+        "sv": "--size tar BREDDxHÖJD, t.ex. 1280x720; fick '{value}'",
+    },
+    "no-window": {
+        "en": "the game window cannot be opened here ({reason}); 'porukka run STORY' plays "
+              "in the terminal",
+        "fi": "peli-ikkunaa ei voi avata tässä ({reason}); 'porukka run TARINA' pelaa "
+              "päätteessä",
+        "sv": "spelfönstret kan inte öppnas här ({reason}); 'porukka run BERÄTTELSE' spelar "
+              "i terminalen",
+    },
     "help-demo": {
         "en": "play the built-in demo story in the terminal",
         "fi": "pelaa sisäänrakennettu esittelytarina päätteessä",

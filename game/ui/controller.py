@@ -1,0 +1,227 @@
+"""The play controller: one group's playthrough with votes, decisions and counsellor actions.
+
+Pure logic (no pygame): the views ask it what to show and tell it what happened; it drives
+the runtime, keeps the history for "back one step", and hands every event to the listener.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..play_events import (
+    AnyEvent,
+    CounsellorAction,
+    CounsellorActionKind,
+    DecisionHow,
+    DecisionMade,
+    VoteCast,
+    VoteCounts,
+    VoteMode,
+)
+from ..story.runtime import OfferedChoice, Runtime, ShownLine, StoryState
+from ..story.text import show_value
+from .vote import Tally
+
+SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "cross", "heart")
+# Okabe–Ito: distinguishable with the common kinds of colour blindness; always with a shape.
+COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+           "#999999")
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A participant as the game knows them: an id, a nickname, a colour and a shape."""
+
+    id: str
+    nickname: str
+    colour: str
+    shape: str
+
+
+def default_participants(count: int, label: Callable[[int], str]) -> list[Participant]:
+    """Anonymous participants for play without a facilitator session ("Player 1" …)."""
+    return [
+        Participant(f"p{i + 1}", label(i + 1), COLOURS[i % len(COLOURS)], SHAPES[i % len(SHAPES)])
+        for i in range(count)
+    ]
+
+
+@dataclass
+class Ballot:
+    """The votes at one choice point."""
+
+    offered: list[OfferedChoice]
+    started: float
+    votes: dict[str, str] = field(default_factory=dict)  # participant id → choice id
+    counts: dict[str, int] | None = None  # hands-up counts, when entered
+    round: int = 1
+
+    def tally(self) -> Tally:
+        ids = [c.id for c in self.offered]
+        if self.counts is not None:
+            return Tally.of_counts(ids, self.counts)
+        return Tally.of_votes(ids, self.votes)
+
+
+class PlayController:
+    """A group playing one story: the state, its history, the current ballot."""
+
+    def __init__(
+        self,
+        runtime: Runtime,
+        vote_mode: VoteMode,
+        participants: list[Participant],
+        listener: Callable[[AnyEvent], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        state: StoryState | None = None,
+    ) -> None:
+        self.runtime = runtime
+        self.vote_mode = vote_mode
+        self.participants = participants
+        self.listener = listener
+        self.clock = clock
+        runtime.listener = self._emit
+        self.history: list[StoryState] = []
+        self.state = state if state is not None else runtime.start()
+        self.ballot: Ballot | None = None
+        self._open_ballot()
+
+    def _emit(self, event: AnyEvent) -> None:
+        if self.listener is not None:
+            self.listener(event)
+
+    # -- reading --
+
+    @property
+    def scene_id(self) -> str:
+        return self.state.scene
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    def lines(self) -> list[ShownLine]:
+        return self.runtime.lines(self.state)
+
+    def offered(self) -> list[OfferedChoice]:
+        return self.runtime.offered_choices(self.state)
+
+    def is_choice_point(self) -> bool:
+        return self.runtime.scene(self.state).choices is not None and not self.ended
+
+    def is_stuck(self) -> bool:
+        return self.runtime.is_stuck(self.state)
+
+    def discuss(self) -> str | None:
+        scene = self.runtime.scene(self.state)
+        return self.runtime.text(scene.discuss, self.state) if scene.discuss else None
+
+    def timer(self) -> int | None:
+        return self.runtime.scene(self.state).timer
+
+    def shown_variables(self) -> list[tuple[str, str]]:
+        """(label, value with unit) of the variables marked `show: true`."""
+        out = []
+        for name, var in self.runtime.story.variables.items():
+            if not var.show:
+                continue
+            label = self.runtime.text(var.label, self.state) if var.label else name
+            value = self.state.variables[name]
+            text = show_value(value, self.runtime.lang)
+            if var.unit:
+                text = f"{text} {self.runtime.text(var.unit, self.state)}"
+            out.append((label, text))
+        return out
+
+    def ending(self) -> tuple[str, str] | None:
+        """(title, mood) when the story has ended."""
+        scene = self.runtime.scene(self.state)
+        if scene.end is None:
+            return None
+        title = self.runtime.text(scene.end.title, self.state) if scene.end.title else ""
+        return title, scene.end.mood
+
+    # -- moving on --
+
+    def _open_ballot(self) -> None:
+        self.ballot = Ballot(self.offered(), self.clock()) if self.is_choice_point() else None
+
+    def _go(self, state: StoryState) -> None:
+        self.history.append(self.state)
+        self.state = state
+        self._open_ballot()
+
+    def advance(self) -> None:
+        """Continue from a scene with `goto`."""
+        self._go(self.runtime.advance(self.state))
+
+    def vote(self, participant: str, choice_id: str) -> None:
+        assert self.ballot is not None
+        self.ballot.votes[participant] = choice_id
+        self._emit(VoteCast(self.scene_id, participant, choice_id))
+
+    def unvote(self, participant: str) -> None:
+        if self.ballot is not None:
+            self.ballot.votes.pop(participant, None)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        assert self.ballot is not None
+        self.ballot.counts = dict(counts)
+        self._emit(VoteCounts(self.scene_id, dict(counts)))
+
+    def voters_done(self) -> set[str]:
+        return set(self.ballot.votes) if self.ballot else set()
+
+    def tally(self) -> Tally:
+        assert self.ballot is not None
+        return self.ballot.tally()
+
+    def decide(self, choice_id: str, how: DecisionHow) -> None:
+        """Take the group's decision: log it with its tally, then enter the next scene."""
+        assert self.ballot is not None
+        tally = self.ballot.tally()
+        chosen = next(c for c in self.ballot.offered if c.id == choice_id)
+        self._emit(
+            DecisionMade(
+                scene=self.scene_id,
+                choice_id=choice_id,
+                how=how,
+                seconds=round(self.clock() - self.ballot.started, 3),
+                tally=dict(tally.counts),
+                offered=tuple(c.id for c in self.ballot.offered),
+                domains=chosen.domains,
+                split=tally.split,
+            )
+        )
+        self._go(self.runtime.choose(self.state, choice_id))
+
+    def revote(self) -> None:
+        """Vote again after more discussion; the earlier round stays in the log."""
+        assert self.ballot is not None
+        self.action("revote")
+        rnd = self.ballot.round + 1
+        self.ballot = Ballot(self.ballot.offered, self.ballot.started, round=rnd)
+
+    # -- counsellor --
+
+    def action(self, kind: CounsellorActionKind, detail: str = "") -> None:
+        self._emit(CounsellorAction(self.scene_id, kind, detail))
+
+    def can_go_back(self) -> bool:
+        return bool(self.history)
+
+    def back(self) -> None:
+        """One step back: the previous scene, as it was when the group entered it."""
+        if not self.history:
+            return
+        self.action("back")
+        self.state = self.history.pop()
+        self._open_ballot()
+
+    def skip_to_ending(self) -> None:
+        if self.ended:
+            return
+        self.action("skip-to-ending")
+        self._go(self.runtime.skip_to_ending(self.state))

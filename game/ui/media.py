@@ -1,0 +1,82 @@
+"""Pictures and sounds for the play screen: drawn at the size needed, failures become notes."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from ..story.validate import resolve_asset
+
+
+class Media:
+    """Loads a story's pictures scaled to cover a given size; remembers what failed."""
+
+    def __init__(self, folder: Path | None, shared: Path | None, limit: int = 24) -> None:
+        self.folder = folder
+        self.shared = shared
+        self.limit = limit
+        self._cache: OrderedDict[tuple[str, tuple[int, int]], pygame.Surface] = OrderedDict()
+        self.failed: set[str] = set()
+        self.audio_ok: bool | None = None
+
+    def picture(self, ref: str | None, size: tuple[int, int]) -> pygame.Surface | None:
+        """The picture covering `size` (cropped to fill), or None with the failure noted."""
+        if not ref or ref in self.failed:
+            return None
+        key = (ref, size)
+        surf = self._cache.get(key)
+        if surf is not None:
+            self._cache.move_to_end(key)
+            return surf
+        path = resolve_asset(ref, self.folder, self.shared)
+        if path is None:
+            self.failed.add(ref)
+            return None
+        try:
+            surf = self._load_cover(path, size)
+        except (pygame.error, OSError, ValueError, MemoryError):
+            self.failed.add(ref)
+            return None
+        self._cache[key] = surf
+        if len(self._cache) > self.limit:
+            self._cache.popitem(last=False)
+        return surf
+
+    @staticmethod
+    def _load_cover(path: Path, size: tuple[int, int]) -> pygame.Surface:
+        w, h = size
+        if path.suffix.lower() == ".svg":
+            # Rasterise at the size the screen needs, never at a size the file claims.
+            probe = pygame.image.load_sized_svg(str(path), (w, h))
+            pw, ph = probe.get_size()
+            if pw == 0 or ph == 0:
+                raise ValueError("empty picture")
+            factor = max(w / pw, h / ph)
+            if abs(factor - 1) > 0.01:
+                probe = pygame.image.load_sized_svg(
+                    str(path), (max(1, round(pw * factor)), max(1, round(ph * factor))))
+            img = probe
+        else:
+            raw = pygame.image.load(str(path))
+            rw, rh = raw.get_size()
+            if rw > 8192 or rh > 8192 or rw == 0 or rh == 0:
+                raise ValueError("picture too large")
+            factor = max(w / rw, h / rh)
+            img = pygame.transform.smoothscale(raw, (max(1, round(rw * factor)),
+                                                     max(1, round(rh * factor))))
+        out = pygame.Surface((w, h))
+        iw, ih = img.get_size()
+        out.blit(img, ((w - iw) // 2, (h - ih) // 2))
+        return out.convert() if pygame.display.get_surface() else out
+
+    def init_audio(self) -> bool:
+        """Start the mixer once; False (and a note on screen) when there is no audio device."""
+        if self.audio_ok is None:
+            try:
+                pygame.mixer.init()
+                self.audio_ok = True
+            except pygame.error:
+                self.audio_ok = False
+        return self.audio_ok

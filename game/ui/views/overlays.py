@@ -1,0 +1,254 @@
+"""Screens over the story: the counsellor's menu, pause, help, confirmation and errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from ..app import App, BaseView, Intent, Pop, Replace
+from ..canvas import Canvas, panel, paragraph_height
+from ..widgets import Button, button_column
+
+
+class _Buttons(BaseView):
+    """A column of buttons over a dimmed screen; keyboard (arrows, Enter) and mouse both work."""
+
+    opaque = False
+    title_key = ""
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.focus = 0
+        self.buttons: list[Button] = []
+
+    def items(self) -> list[tuple[str, str]]:
+        return []
+
+    def message(self) -> str:
+        return ""
+
+    def choose(self, action: str) -> Intent | None:
+        return Pop()
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        items = self.items()
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return Pop()
+            if event.key in (pygame.K_DOWN, pygame.K_TAB):
+                self.focus = (self.focus + 1) % len(items)
+            elif event.key == pygame.K_UP:
+                self.focus = (self.focus - 1) % len(items)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                return self.choose(items[self.focus][1])
+            return None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for b in self.buttons:
+                if b.hit(event.pos):
+                    return self.choose(b.action)
+        if event.type == pygame.FINGERDOWN:
+            w, h = self.app.screen.get_size()
+            pos = (int(event.x * w), int(event.y * h))
+            for b in self.buttons:
+                if b.hit(pos):
+                    return self.choose(b.action)
+        return None
+
+    def draw(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        shade = pygame.Surface(canvas.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        canvas.surface.blit(shade, (0, 0))
+        items = self.items()
+        px = m.ui_px(24)
+        gap = max(4, m.gap // 2)
+        width = min(m.width - 2 * m.margin, int(px * 22))
+        title = self.tr(self.title_key) if self.title_key else ""
+        message = self.message()
+        msg_h = paragraph_height(message, width, px) if message else 0
+        btn_h = int(px * 2.1)
+        height = (int(px * 2) if title else 0) + msg_h + len(items) * (btn_h + gap) + 2 * m.gap
+        scale_down = height > m.height - 2 * m.margin
+        if scale_down:
+            px = max(11, int(px * (m.height - 2 * m.margin) / height))
+            btn_h = int(px * 2.1)
+            msg_h = paragraph_height(message, width, px) if message else 0
+            height = (int(px * 2) if title else 0) + msg_h + len(items) * (btn_h + gap) + \
+                2 * m.gap
+        box = pygame.Rect(0, 0, width + 2 * m.gap, height)
+        box.center = (m.width // 2, m.height // 2)
+        panel(canvas.surface, box, theme.panel, 255, m.gap)
+        y = box.top + m.gap
+        if title:
+            canvas.text(title, (box.centerx, y), px, theme.text, True, "midtop")
+            y += int(px * 2)
+        if message:
+            canvas.paragraph(message, pygame.Rect(box.left + m.gap, y, width, msg_h), px,
+                             theme.text, align="center")
+            y += msg_h
+        self.buttons = button_column(items, box.centerx, y, width, px, gap)
+        for i, b in enumerate(self.buttons):
+            b.focused = i == self.focus
+            b.draw(canvas, theme, px)
+
+
+class CounsellorMenu(_Buttons):
+    """Every counsellor control, for mouse-only use too (Esc or the Menu button)."""
+
+    title_key = "menu-title"
+
+    def __init__(self, app: App, play: Any) -> None:
+        super().__init__(app)
+        self.play = play
+
+    def items(self) -> list[tuple[str, str]]:
+        out = [
+            (self.tr("menu-continue"), "continue"),
+            (self.tr("menu-pause"), "pause"),
+            (self.tr("menu-back"), "back"),
+            (self.tr("menu-skip"), "skip"),
+            (self.tr("menu-bigger"), "bigger"),
+            (self.tr("menu-smaller"), "smaller"),
+        ]
+        if self.play.phase in ("choices", "handover"):
+            out.append((self.tr("menu-timer-extend"), "timer-extend"))
+            if self.play.timer_left is not None:
+                out.append((self.tr("menu-timer-stop"), "timer-stop"))
+        out += [(self.tr("menu-help"), "help"), (self.tr("menu-end"), "end")]
+        return out
+
+    def choose(self, action: str) -> Intent | None:
+        if action == "continue":
+            return Pop()
+        if action == "end":
+            return Replace(ConfirmEnd(self.app, self.play))
+        self.app.pop()
+        return self.play.menu_action(action)
+
+
+class ConfirmEnd(_Buttons):
+    title_key = "menu-end"
+
+    def __init__(self, app: App, play: Any) -> None:
+        super().__init__(app)
+        self.play = play
+
+    def message(self) -> str:
+        return self.tr("confirm-end")
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(self.tr("no-continue"), "no"), (self.tr("yes-end"), "yes")]
+
+    def choose(self, action: str) -> Intent | None:
+        if action == "yes":
+            self.app.pop()
+            return self.play.end_session()
+        return Pop()
+
+
+class PauseOverlay(BaseView):
+    """Hides the story behind a calm screen until any key or tap."""
+
+    opaque = True
+
+    def __init__(self, app: App, on_resume: Callable[[], None] | None = None) -> None:
+        super().__init__(app)
+        self.on_resume = on_resume
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN,
+                          pygame.JOYBUTTONDOWN):
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_F11, pygame.K_LCTRL,
+                                                              pygame.K_RCTRL):
+                return None
+            if self.on_resume:
+                self.on_resume()
+            return Pop()
+        return None
+
+    def draw(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        canvas.surface.fill(theme.bg)
+        cx, cy = m.width // 2, m.height // 2
+        pygame.draw.circle(canvas.surface, theme.tile_hover, (cx, cy - m.text_px(40)),
+                           m.text_px(70))
+        canvas.text(self.tr("pause-title"), (cx, cy - m.text_px(40)), m.text_px(56), theme.text,
+                    True, "center")
+        rect = pygame.Rect(m.margin * 2, cy + m.text_px(50), m.width - 4 * m.margin, m.height)
+        canvas.paragraph(self.tr("pause-hint"), rect, m.ui_px(24), theme.muted, align="center")
+
+
+class HelpOverlay(BaseView):
+    """F1: every key, in the interface language."""
+
+    opaque = False
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_LCTRL, pygame.K_RCTRL):
+                return None
+            return Pop()
+        return None
+
+    def draw(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        shade = pygame.Surface(canvas.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 170))
+        canvas.surface.blit(shade, (0, 0))
+        rows = self.tr("help-keys").split("\n")
+        px = m.ui_px(24)
+        width = min(m.width - 2 * m.margin, int(m.ui_px(24) * 30))
+        inner = width - 4 * m.gap
+        while True:
+            title_h = int(px * 2.4)
+            body = sum(paragraph_height(r, inner, px) for r in rows)
+            height = title_h + body + int(px * 2) + 2 * m.gap
+            if height <= m.height - 2 * m.margin or px <= 11:
+                break
+            px -= 1
+        box = pygame.Rect(0, 0, width, height)
+        box.center = (m.width // 2, m.height // 2)
+        panel(canvas.surface, box, theme.panel, 255, m.gap)
+        y = box.top + m.gap
+        canvas.text(self.tr("help-title"), (box.centerx, y), int(px * 1.2), theme.text, True,
+                    "midtop")
+        y += title_h
+        for row in rows:
+            y += canvas.paragraph(row, pygame.Rect(box.left + 2 * m.gap, y, inner, height), px,
+                                  theme.text)
+        canvas.text(self.tr("help-close"), (box.centerx, box.bottom - m.gap), int(px * 0.85),
+                    theme.muted, anchor="midbottom")
+
+
+class ErrorView(_Buttons):
+    """A calm screen for an unexpected error: the session can still be ended properly."""
+
+    opaque = True
+    title_key = "error-title"
+
+    def __init__(self, app: App, details: str, on_end: Callable[[], Intent | None] | None = None
+                 ) -> None:
+        super().__init__(app)
+        self.details = details
+        self.on_end = on_end
+
+    def message(self) -> str:
+        return self.tr("error-body")
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(self.tr("error-retry"), "retry"), (self.tr("menu-end"), "end")]
+
+    def draw(self, canvas: Canvas) -> None:
+        canvas.surface.fill(self.app.theme.bg)
+        super().draw(canvas)
+
+    def choose(self, action: str) -> Intent | None:
+        if action == "end" and self.on_end is not None:
+            self.app.pop()
+            return self.on_end()
+        return Pop()

@@ -1,0 +1,924 @@
+"""The play screen: lines revealed one at a time, the discussion, the vote and its result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from ...story.runtime import OfferedChoice, ShownLine
+from ..app import App, BaseView, Intent, Pop, Push
+from ..canvas import Canvas, font, icon, panel, rounded, shape, wrap
+from ..controller import PlayController
+from ..media import Media
+from ..speech import Speaker
+from ..theme import hex_colour, readable_on
+from ..widgets import Button, TileLayout, draw_tile, layout_tiles
+from .overlays import CounsellorMenu, HelpOverlay, PauseOverlay
+
+NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
+NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
+ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
+CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+@dataclass
+class Row:
+    """One row of laid-out text: which line it belongs to, and whether a name plate precedes."""
+
+    line: int
+    text: str
+    speaker: ShownLine | None  # set on the first row of a spoken line
+
+
+class PlayView(BaseView):
+    """One story being played by the group."""
+
+    def __init__(
+        self,
+        app: App,
+        controller: PlayController,
+        media: Media | None = None,
+        speaker: Speaker | None = None,
+        on_finished: Callable[[PlayController, str], Intent | None] | None = None,
+        on_reflect: Callable[[PlayController], Intent | None] | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.c = controller
+        self.media = media
+        self.speaker = speaker or Speaker()
+        self.on_finished = on_finished
+        self.on_reflect = on_reflect
+        self.buttons: list[Button] = []
+        self.tile_rects: list[pygame.Rect] = []
+        self.minus_rects: list[pygame.Rect] = []
+        self.plus_rects: list[pygame.Rect] = []
+        self.menu_button = pygame.Rect(0, 0, 0, 0)
+        self.notified_missing: set[str] = set()
+        self._enter_scene()
+
+    # -- scene flow ------------------------------------------------------------------------
+
+    def _enter_scene(self) -> None:
+        self.lines = self.c.lines()
+        self.pages: list[list[Row]] = []
+        self.page = 0
+        self.revealed = 1  # lines of the current page shown
+        self.fade = 0.0 if not self.app.settings.reduce_motion else 1.0
+        self.phase = "lines"
+        self.counts: dict[str, int] = {}
+        self.focus = 0
+        self.turn = 0
+        self.pad_cursor: dict[int, int] = {}
+        self.bars = 0.0
+        self.timer_left: float | None = None
+        self.timer_running = False
+        self.checkpoint_done = False
+        self._layout_pages()
+        if not self.lines:
+            self._lines_done()
+        else:
+            self._say_line(0)
+
+    def on_resize(self) -> None:
+        line = self._current_line_index()
+        self._layout_pages()
+        # Keep the group where it was: the page holding the last line shown.
+        for p, rows in enumerate(self.pages):
+            ids = sorted({r.line for r in rows})
+            if line in ids:
+                self.page = p
+                self.revealed = ids.index(line) + 1
+                break
+
+    def _current_line_index(self) -> int:
+        if not self.pages:
+            return 0
+        ids = sorted({r.line for r in self.pages[min(self.page, len(self.pages) - 1)]})
+        return ids[min(self.revealed, len(ids)) - 1] if ids else 0
+
+    def _page_lines(self) -> list[int]:
+        if not self.pages:
+            return []
+        return sorted({r.line for r in self.pages[self.page]})
+
+    def advance(self) -> Intent | None:
+        if self.phase == "lines":
+            ids = self._page_lines()
+            if self.fade < 1.0:
+                self.fade = 1.0  # the animation is skipped, not the line
+                return None
+            if self.revealed < len(ids):
+                self.revealed += 1
+                self.fade = 0.0 if not self.app.settings.reduce_motion else 1.0
+                self._say_line(ids[self.revealed - 1])
+                return None
+            if self.page + 1 < len(self.pages):
+                self.page += 1
+                self.revealed = 1
+                self.fade = 0.0 if not self.app.settings.reduce_motion else 1.0
+                self._say_line(self._page_lines()[0])
+                return None
+            return self._lines_done()
+        if self.phase == "checkpoint":
+            self.checkpoint_done = True
+            return self._after_checkpoint()
+        if self.phase == "stuck":
+            self.c.skip_to_ending()
+            self._enter_scene()
+            return None
+        if self.phase == "ending":
+            return self._finish("ended")
+        return None
+
+    def _lines_done(self) -> Intent | None:
+        scene = self.c.runtime.scene(self.c.state)
+        if scene.reflect and not self.checkpoint_done and not self.c.ended:
+            self.phase = "checkpoint"
+            if self.on_reflect:
+                return self.on_reflect(self.c)
+            return None
+        return self._after_checkpoint()
+
+    def _after_checkpoint(self) -> Intent | None:
+        if self.c.ended:
+            self.phase = "ending"
+            ending = self.c.ending()
+            if ending:
+                self._say(ending[0])
+            return None
+        if self.c.is_choice_point():
+            if self.c.is_stuck():
+                self.phase = "stuck"
+                return None
+            self.phase = "handover" if self.c.vote_mode == "secret" else "choices"
+            self.counts = {c.id: 0 for c in self.c.offered()}
+            timer = self.c.timer()
+            self.timer_left = float(timer) if timer else None
+            self.timer_running = bool(timer)
+            if self.phase == "choices":
+                self._say_choices()
+            return None
+        self.c.advance()
+        self._enter_scene()
+        return None
+
+    def _finish(self, how: str) -> Intent | None:
+        self.speaker.stop()
+        if self.on_finished:
+            return self.on_finished(self.c, how)
+        return Pop()
+
+    # -- voting ----------------------------------------------------------------------------
+
+    def offered(self) -> list[OfferedChoice]:
+        return self.c.ballot.offered if self.c.ballot else []
+
+    def _choose_number(self, n: int) -> None:
+        offered = self.offered()
+        if not 1 <= n <= len(offered):
+            return
+        cid = offered[n - 1].id
+        mode = self.c.vote_mode
+        if self.phase == "results":
+            tally = self.c.tally()
+            if tally.winner is None:
+                self._decide(cid, "tie-counsellor" if tally.is_tie else "counsellor")
+            return
+        if self.phase != "choices":
+            return
+        if mode in ("counsellor", "gamepads"):
+            self._decide(cid, "counsellor")
+        elif mode == "hands":
+            self.focus = n - 1
+            self.counts[cid] = self.counts.get(cid, 0) + 1
+        elif mode == "secret":
+            participant = self.c.participants[self.turn]
+            self.c.vote(participant.id, cid)
+            self._next_turn()
+
+    def _next_turn(self) -> None:
+        self.turn += 1
+        if self.turn >= len(self.c.participants):
+            self._show_results()
+        else:
+            self.phase = "handover"
+
+    def _skip_turn(self) -> None:
+        if self.phase in ("handover", "choices") and self.c.vote_mode == "secret":
+            self.turn += 1
+            if self.turn >= len(self.c.participants):
+                self._show_results()
+            else:
+                self.phase = "handover"
+
+    def _show_results(self) -> None:
+        if self.c.vote_mode == "hands":
+            self.c.set_counts(self.counts)
+        self.phase = "results"
+        self.bars = 1.0 if self.app.settings.reduce_motion else 0.0
+        tally = self.c.tally()
+        if tally.winner:
+            winner = next(c for c in self.offered() if c.id == tally.winner)
+            self._say(self.tr("results-winner", text=winner.text))
+
+    def _decide(self, cid: str, how: str) -> None:
+        self.speaker.stop()
+        self.c.decide(cid, how)  # type: ignore[arg-type]
+        self._enter_scene()
+
+    def _confirm_results(self) -> None:
+        tally = self.c.tally()
+        if tally.winner is not None:
+            how = "majority" if self.c.ballot and self.c.ballot.round == 1 else "revote-majority"
+            self._decide(tally.winner, how)
+
+    def _revote(self) -> None:
+        self.c.revote()
+        self.turn = 0
+        self.counts = {c.id: 0 for c in self.offered()}
+        self.phase = "handover" if self.c.vote_mode == "secret" else "choices"
+
+    # -- counsellor actions ----------------------------------------------------------------
+
+    def back(self) -> None:
+        if self.c.can_go_back():
+            self.speaker.stop()
+            self.c.back()
+            self._enter_scene()
+
+    def skip(self) -> None:
+        if not self.c.ended:
+            self.speaker.stop()
+            self.c.skip_to_ending()
+            self._enter_scene()
+
+    def pause(self) -> Intent:
+        self.speaker.stop()
+        self.c.action("pause")
+        return Push(PauseOverlay(self.app, on_resume=lambda: self.c.action("resume")))
+
+    def extend_timer(self) -> None:
+        if self.timer_left is not None or self.phase in ("choices", "handover"):
+            self.timer_left = (self.timer_left or 0) + 60
+            self.timer_running = True
+            self.c.action("timer-extend", "60")
+
+    def stop_timer(self) -> None:
+        if self.timer_left is not None:
+            self.timer_left = None
+            self.timer_running = False
+            self.c.action("timer-stop")
+
+    def end_session(self) -> Intent | None:
+        self.c.action("end-session")
+        return self._finish("ended-early")
+
+    def menu_action(self, action: str) -> Intent | None:
+        """What the counsellor's on-screen menu asks for."""
+        if action == "pause":
+            return self.pause()
+        if action == "back":
+            self.back()
+        elif action == "skip":
+            self.skip()
+        elif action == "bigger":
+            self.app.change_settings(self.app.settings.bigger())
+            self.c.action("text-size", str(self.app.settings.text_scale))
+        elif action == "smaller":
+            self.app.change_settings(self.app.settings.smaller())
+            self.c.action("text-size", str(self.app.settings.text_scale))
+        elif action == "timer-extend":
+            self.extend_timer()
+        elif action == "timer-stop":
+            self.stop_timer()
+        elif action == "help":
+            return Push(HelpOverlay(self.app))
+        elif action == "end":
+            return self.end_session()
+        return None
+
+    # -- input -----------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self._click(event.pos)
+        if event.type == pygame.FINGERDOWN:
+            w, h = self.app.screen.get_size()
+            return self._click((int(event.x * w), int(event.y * h)))
+        if event.type == pygame.MOUSEWHEEL and self.phase == "choices" \
+                and self.c.vote_mode == "hands":
+            cid = self.offered()[self.focus].id if self.offered() else None
+            if cid:
+                self.counts[cid] = max(0, self.counts.get(cid, 0) + (1 if event.y > 0 else -1))
+            return None
+        if event.type in (pygame.JOYBUTTONDOWN, pygame.JOYHATMOTION):
+            return self._pad(event)
+        if event.type == pygame.JOYDEVICEADDED:
+            self._pad_added(event)
+        if event.type == pygame.JOYDEVICEREMOVED:
+            self._pad_removed(event)
+        return None
+
+    def _key(self, event: pygame.event.Event) -> Intent | None:
+        key = event.key
+        shift = event.mod & pygame.KMOD_SHIFT
+        if key == pygame.K_ESCAPE:
+            return Push(CounsellorMenu(self.app, self))
+        if key == pygame.K_F1:
+            return Push(HelpOverlay(self.app))
+        if key == pygame.K_p:
+            return self.pause()
+        if key == pygame.K_BACKSPACE:
+            self.back()
+            return None
+        if key == pygame.K_e:
+            self.skip()
+            return None
+        if key == pygame.K_t:
+            if shift:
+                self.stop_timer()
+            else:
+                self.extend_timer()
+            return None
+        if self.phase == "handover":
+            if key in CONFIRM_KEYS or key == pygame.K_SPACE:
+                self.phase = "choices"
+                self._say_choices()
+            elif key == pygame.K_s:
+                self._skip_turn()
+            return None
+        if key in NUMBER_KEYS:
+            self._choose_number(NUMBER_KEYS[key])
+            return None
+        if self.phase == "choices" and self.c.vote_mode == "hands":
+            return self._hands_key(key)
+        if self.phase == "choices" and self.c.vote_mode == "gamepads" and key in CONFIRM_KEYS:
+            self._show_results()
+            return None
+        if self.phase == "choices" and self.c.vote_mode == "secret" and key == pygame.K_s:
+            self._skip_turn()
+            return None
+        if self.phase == "results":
+            if key in CONFIRM_KEYS or key == pygame.K_SPACE:
+                self._confirm_results()
+            elif key == pygame.K_r:
+                self._revote()
+            return None
+        if key in ADVANCE_KEYS:
+            return self.advance()
+        return None
+
+    def _hands_key(self, key: int) -> Intent | None:
+        offered = self.offered()
+        if not offered:
+            return None
+        cid = offered[self.focus].id
+        if key in (pygame.K_UP, pygame.K_LEFT):
+            self.focus = (self.focus - 1) % len(offered)
+        elif key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB):
+            self.focus = (self.focus + 1) % len(offered)
+        elif key in (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS):
+            self.counts[cid] = self.counts.get(cid, 0) + 1
+        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.counts[cid] = max(0, self.counts.get(cid, 0) - 1)
+        elif key in CONFIRM_KEYS:
+            self._show_results()
+        return None
+
+    def _click(self, pos: tuple[int, int]) -> Intent | None:
+        if self.menu_button.collidepoint(pos):
+            return Push(CounsellorMenu(self.app, self))
+        for b in self.buttons:
+            if b.hit(pos):
+                return self._button(b.action)
+        if self.phase == "choices" and self.c.vote_mode == "hands":
+            for i, (minus, plus) in enumerate(zip(self.minus_rects, self.plus_rects,
+                                                  strict=False)):
+                cid = self.offered()[i].id
+                if minus.collidepoint(pos):
+                    self.counts[cid] = max(0, self.counts.get(cid, 0) - 1)
+                    self.focus = i
+                    return None
+                if plus.collidepoint(pos):
+                    self.counts[cid] = self.counts.get(cid, 0) + 1
+                    self.focus = i
+                    return None
+        if self.phase in ("choices", "results"):
+            for i, rect in enumerate(self.tile_rects):
+                if rect.collidepoint(pos):
+                    if self.phase == "results" and self.c.tally().winner is not None:
+                        return None
+                    self._choose_number(i + 1)
+                    return None
+            return None
+        if self.phase == "handover":
+            self.phase = "choices"
+            self._say_choices()
+            return None
+        return self.advance()
+
+    def _button(self, action: str) -> Intent | None:
+        if action == "results":
+            self._show_results()
+        elif action == "confirm":
+            self._confirm_results()
+        elif action == "revote":
+            self._revote()
+        elif action == "skip-turn":
+            self._skip_turn()
+        elif action == "advance":
+            return self.advance()
+        return None
+
+    # -- gamepads --------------------------------------------------------------------------
+
+    def _pads(self) -> dict[int, str]:
+        """Connected gamepads (instance id) bound to participants, in the order they came."""
+        binding = getattr(self.app, "pad_binding", None)
+        if binding is None:
+            binding = {}
+            self.app.pad_binding = binding  # type: ignore[attr-defined]
+        return binding
+
+    def _bind(self, instance_id: int) -> None:
+        pads = self._pads()
+        if instance_id in pads:
+            return
+        taken = set(pads.values())
+        for p in self.c.participants:
+            if p.id not in taken:
+                pads[instance_id] = p.id
+                return
+
+    def _pad_added(self, event: pygame.event.Event) -> None:
+        try:
+            joy = pygame.joystick.Joystick(event.device_index)
+            self._bind(joy.get_instance_id())
+            self.app.note(self.tr("gamepad-added", name=joy.get_name()))
+        except pygame.error:
+            pass
+
+    def _pad_removed(self, event: pygame.event.Event) -> None:
+        pads = self._pads()
+        pid = pads.pop(event.instance_id, None)
+        name = next((p.nickname for p in self.c.participants if p.id == pid), "?")
+        self.app.note(self.tr("gamepad-removed", name=name))
+        if self.phase == "choices" and self.c.vote_mode == "gamepads":
+            self._maybe_all_pads_voted()
+
+    def _pad(self, event: pygame.event.Event) -> Intent | None:
+        instance = getattr(event, "instance_id", getattr(event, "joy", -1))
+        self._bind(instance)
+        pid = self._pads().get(instance)
+        offered = self.offered()
+        if event.type == pygame.JOYHATMOTION:
+            if self.phase == "choices" and offered:
+                cur = self.pad_cursor.get(instance, -1)
+                dy = -event.value[1] or event.value[0]
+                self.pad_cursor[instance] = (cur + dy) % len(offered)
+            return None
+        button = event.button
+        if self.phase == "choices" and self.c.vote_mode == "gamepads" and pid and offered:
+            cursor = self.pad_cursor.get(instance)
+            n = (cursor + 1) if (button == 0 and cursor is not None) else button + 1
+            if 1 <= n <= len(offered) and button <= 3:
+                self.c.vote(pid, offered[n - 1].id)
+                self._maybe_all_pads_voted()
+            return None
+        if self.phase == "choices" and self.c.vote_mode != "gamepads" and button <= 3:
+            self._choose_number(button + 1)
+            return None
+        if button in (0, 7):  # A or Start continues
+            if self.phase == "results":
+                self._confirm_results()
+                return None
+            if self.phase == "handover":
+                self.phase = "choices"
+                return None
+            return self.advance()
+        return None
+
+    def _maybe_all_pads_voted(self) -> None:
+        bound = set(self._pads().values())
+        if bound and bound <= self.c.voters_done():
+            self._show_results()
+
+    # -- time ------------------------------------------------------------------------------
+
+    def animating(self) -> bool:
+        return self.fade < 1.0 or (self.phase == "results" and self.bars < 1.0) or (
+            self.timer_running and self.timer_left is not None and self.timer_left > 0)
+
+    def update(self, dt: float) -> bool:
+        changed = False
+        if self.fade < 1.0:
+            self.fade = min(1.0, self.fade + dt / 0.35)
+            changed = True
+        if self.phase == "results" and self.bars < 1.0:
+            self.bars = min(1.0, self.bars + dt / 0.6)
+            changed = True
+        if self.timer_running and self.timer_left is not None and self.timer_left > 0:
+            before = int(self.timer_left)
+            self.timer_left = max(0.0, self.timer_left - dt)
+            changed = changed or int(self.timer_left) != before
+        return changed
+
+    # -- read-aloud --------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        if self.app.settings.read_aloud:
+            self.speaker.say(text, self.c.runtime.lang)
+
+    def _say_line(self, index: int) -> None:
+        if 0 <= index < len(self.lines):
+            line = self.lines[index]
+            self._say(f"{line.name}: {line.text}" if line.name else line.text)
+
+    def _say_choices(self) -> None:
+        parts = [self.c.discuss() or ""] + [f"{c.number}. {c.text}" for c in self.offered()]
+        self._say(" ".join(p for p in parts if p))
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _text_area(self) -> pygame.Rect:
+        m = self.app.metrics
+        top = self._status_height() + m.margin
+        hint = int(m.ui_px() * 1.8)
+        rect = pygame.Rect(m.margin, top, m.width - 2 * m.margin,
+                           m.height - top - hint - m.margin)
+        return rect.inflate(-2 * m.gap, -2 * m.gap)
+
+    def _status_height(self) -> int:
+        return int(self.app.metrics.ui_px() * 2.2)
+
+    def _layout_pages(self) -> None:
+        m = self.app.metrics
+        area = self._text_area()
+        px = m.text_px()
+        f = font(px)
+        step = int(f.get_linesize() * 1.25 / 1.1)
+        plate = int(m.ui_px() * 1.9)
+        pages: list[list[Row]] = [[]]
+        used = 0
+        for i, line in enumerate(self.lines):
+            rows = wrap(line.text, f, area.width)
+            need = step * len(rows) + (plate if line.name else 0) + m.gap
+            if pages[-1] and used + need > area.height:
+                pages.append([])
+                used = 0
+            for j, text in enumerate(rows):
+                if j and used + step > area.height:  # one line longer than a screen
+                    pages.append([])
+                    used = 0
+                head = line if (j == 0 and line.name) else None
+                pages[-1].append(Row(i, text, head))
+                used += step + (plate if head else 0)
+            used += m.gap
+        self.pages = [p for p in pages if p] or [[]]
+        self.page = min(self.page, len(self.pages) - 1)
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def draw(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        surf = canvas.surface
+        scene = self.c.runtime.scene(self.c.state)
+        picture = None
+        if self.media is not None and scene.background:
+            picture = self.media.picture(scene.background, surf.get_size())
+            if picture is None and scene.background not in self.notified_missing:
+                self.notified_missing.add(scene.background)
+                self.app.note(self.tr("note-image", name=scene.background))
+        if picture is not None and theme.name != "high-contrast":
+            surf.blit(picture, (0, 0))
+        else:
+            surf.fill(theme.bg)
+        self.buttons = []
+        self.tile_rects = []
+        self.minus_rects = []
+        self.plus_rects = []
+        self._draw_status(canvas)
+        if self.phase in ("lines", "checkpoint"):
+            self._draw_lines(canvas)
+            if self.phase == "checkpoint":
+                self._hint(canvas, self.tr("reflect-checkpoint"))
+            else:
+                self._hint(canvas, self.tr("ui-advance"))
+        elif self.phase == "handover":
+            self._draw_handover(canvas)
+        elif self.phase in ("choices", "results"):
+            self._draw_choices(canvas)
+        elif self.phase == "stuck":
+            self._draw_message(canvas, self.tr("stuck"))
+        elif self.phase == "ending":
+            self._draw_ending(canvas)
+        _ = m
+
+    def _draw_status(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        h = self._status_height()
+        bar = pygame.Rect(0, 0, m.width, h)
+        panel(canvas.surface, bar, theme.panel, theme.panel_alpha, 0)
+        px = m.ui_px()
+        label = self.tr("menu-button")
+        ic = int(px * 0.8)
+        bw = font(px, True).size(label)[0] + ic + 3 * m.gap
+        self.menu_button = pygame.Rect(m.width - m.margin - bw, (h - int(px * 1.6)) // 2, bw,
+                                       int(px * 1.6))
+        rounded(canvas.surface, self.menu_button, theme.tile, 8)
+        rounded(canvas.surface, self.menu_button, theme.border, 8, 2)
+        icon(canvas.surface, "menu",
+             pygame.Rect(self.menu_button.left + m.gap, self.menu_button.centery - ic // 2, ic,
+                         ic), theme.tile_text)
+        canvas.text(label, (self.menu_button.right - m.gap, self.menu_button.centery), px,
+                    theme.tile_text, True, "midright")
+        right = self.menu_button.left - m.gap * 2
+        for label_text, value in reversed(self.c.shown_variables()):
+            item = f"{label_text}: {value}"
+            w = font(px, True).size(item)[0]
+            if right - w < m.margin + m.width // 4:
+                break
+            canvas.text(item, (right, h // 2), px, theme.text, True, "midright")
+            right -= w + m.gap * 2
+        title = self.c.runtime.text(self.c.runtime.story.title, self.c.state) or \
+            self.c.runtime.story.id
+        f = font(px)
+        room = right - m.margin - m.gap
+        while title and f.size(title)[0] > room:
+            title = title[:-2] + "…" if len(title) > 2 else ""
+        if title:
+            canvas.text(title, (m.margin, h // 2), px, theme.muted, False, "midleft")
+
+    def _draw_lines(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        area = self._text_area()
+        px = m.text_px()
+        f = font(px)
+        step = int(f.get_linesize() * 1.25 / 1.1)
+        plate_px = m.ui_px()
+        plate_h = int(m.ui_px() * 1.9)
+        rows = self.pages[self.page] if self.pages else []
+        shown = set(self._page_lines()[: self.revealed])
+        visible = [r for r in rows if r.line in shown]
+        if not visible:
+            return
+        height = 0
+        last_line = None
+        for r in visible:
+            if last_line is not None and r.line != last_line:
+                height += m.gap
+            height += step + (plate_h if r.speaker else 0)
+            last_line = r.line
+        box = pygame.Rect(area.left - m.gap, area.bottom - height - m.gap, area.width + 2 * m.gap,
+                          height + 2 * m.gap)
+        box.top = max(box.top, area.top - m.gap)
+        panel(canvas.surface, box, theme.panel, theme.panel_alpha, max(8, m.gap))
+        y = box.top + m.gap
+        newest = max(shown)
+        last_line = None
+        for r in visible:
+            if last_line is not None and r.line != last_line:
+                y += m.gap
+            last_line = r.line
+            alpha = 255 if r.line != newest else int(255 * min(1.0, 0.25 + 0.75 * self.fade))
+            if r.speaker is not None:
+                colour = hex_colour(self._colour(r.speaker), theme.accent)
+                if theme.name == "high-contrast":
+                    colour = theme.accent
+                name_w = font(plate_px, True).size(r.speaker.name or "")[0] + 2 * m.gap
+                plate = pygame.Rect(area.left, y, name_w, int(plate_px * 1.6))
+                rounded(canvas.surface, plate, colour, 8)
+                canvas.text(r.speaker.name or "", plate.center, plate_px, readable_on(colour),
+                            True, "center", alpha)
+                y += plate_h
+            canvas.text(r.text, (area.left, y), px, theme.text, False, "topleft", alpha)
+            y += step
+
+    def _colour(self, line: ShownLine) -> str | None:
+        return line.color
+
+    def _hint(self, canvas: Canvas, text: str) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        px = m.ui_px(20)
+        rect = pygame.Rect(m.margin, m.height - int(m.ui_px() * 1.8) - m.margin // 2,
+                           m.width - 2 * m.margin, int(m.ui_px() * 1.8))
+        for row in wrap(text, font(px), rect.width)[:1]:
+            canvas.text(row, (rect.right, rect.centery), px, theme.muted, False, "midright")
+
+    def _draw_message(self, canvas: Canvas, text: str) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        area = self._text_area()
+        px = m.text_px()
+        box = area.inflate(-area.width // 8, 0)
+        from ..canvas import paragraph_height
+
+        h = paragraph_height(text, box.width - 2 * m.gap, px)
+        box.height = h + 2 * m.gap
+        box.centery = area.centery
+        panel(canvas.surface, box, theme.panel, theme.panel_alpha, m.gap)
+        canvas.paragraph(text, box.inflate(-2 * m.gap, -2 * m.gap), px, theme.text, align="center")
+
+    def _draw_handover(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        p = self.c.participants[self.turn]
+        area = self._text_area()
+        px = m.text_px(40)
+        canvas.surface.fill(theme.bg)
+        self._draw_status(canvas)
+        r = int(px * 0.9)
+        shape(canvas.surface, p.shape, (area.centerx, area.centery - px * 2), r,
+              hex_colour(p.colour), theme.text)
+        canvas.text(self.tr("secret-handover", name=p.nickname),
+                    (area.centerx, area.centery), px, theme.text, True, "midtop")
+        hint = pygame.Rect(area.left, area.centery + int(px * 2), area.width, area.height // 3)
+        canvas.paragraph(self.tr("secret-handover-hint"), hint, m.ui_px(), theme.muted,
+                         align="center")
+
+    def _tiles_area(self, top_used: int) -> pygame.Rect:
+        m = self.app.metrics
+        bottom_room = int(m.ui_px() * 1.8) + m.margin + self._marks_height()
+        return pygame.Rect(m.margin, top_used, m.width - 2 * m.margin,
+                           m.height - top_used - bottom_room)
+
+    def _marks_height(self) -> int:
+        if self.c.vote_mode in ("secret", "gamepads"):
+            return int(self.app.metrics.ui_px() * 2.2)
+        return 0
+
+    def _draw_choices(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        top = self._status_height() + m.margin
+        discuss = self.c.discuss()
+        if self.phase == "results":
+            discuss = self.tr("results-title")
+        if discuss:
+            px = m.text_px(25)
+            timer_w = font(m.ui_px(), True).size("00:00")[0] + 2 * m.gap
+            width = m.width - 2 * m.margin - 2 * m.gap - timer_w
+            from ..canvas import paragraph_height
+
+            h = paragraph_height(discuss, width, px, bold=True)
+            box = pygame.Rect(m.margin, top, m.width - 2 * m.margin, h + 2 * m.gap)
+            panel(canvas.surface, box, theme.panel, theme.panel_alpha, m.gap)
+            canvas.paragraph(discuss, pygame.Rect(box.left + m.gap, box.top + m.gap, width, h),
+                             px, theme.text, bold=True)
+            self._draw_timer(canvas, box)
+            top = box.bottom + m.gap
+        offered = self.offered()
+        reserve = self._counter_width() if (self.c.vote_mode == "hands"
+                                            and self.phase == "choices") else 0
+        if self.phase == "results":
+            reserve = font(m.ui_px(), True).size(self.tr("votes-n", n=88))[0] + m.gap * 2
+        layout = layout_tiles([c.text for c in offered], self._tiles_area(top), m, reserve)
+        tally = self.c.tally() if self.phase == "results" else None
+        for i, (c, rect) in enumerate(zip(offered, layout.rects, strict=False)):
+            highlight = (self.c.vote_mode == "hands" and self.phase == "choices"
+                         and i == self.focus)
+            if tally is not None:
+                highlight = c.id in tally.leaders
+            draw_tile(canvas, rect, c.number, c.text, theme, layout, m, highlight,
+                      reserve_right=reserve)
+            if tally is not None:
+                self._draw_bar(canvas, rect, tally.share(c.id) * self.bars, highlight)
+                canvas.text(self.tr("votes-n", n=tally.counts.get(c.id, 0)),
+                            (rect.right - m.gap, rect.centery), m.ui_px(), theme.text, True,
+                            "midright")
+            if self.c.vote_mode == "hands" and self.phase == "choices":
+                self._draw_counter(canvas, rect, c.id, layout)
+            self.tile_rects.append(rect)
+        self._draw_vote_footer(canvas, layout)
+
+    def _draw_bar(self, canvas: Canvas, rect: pygame.Rect, share: float, leader: bool) -> None:
+        """The vote bar along the bottom edge of a tile."""
+        theme = self.app.theme
+        m = self.app.metrics
+        bar = pygame.Rect(rect.left + m.gap, rect.bottom - m.gap - max(6, m.gap // 2),
+                          int((rect.width - 2 * m.gap) * share), max(6, m.gap // 2))
+        if bar.width > 0:
+            pygame.draw.rect(canvas.surface, theme.accent if leader else theme.bar, bar,
+                             border_radius=4)
+
+    def _counter_width(self) -> int:
+        m = self.app.metrics
+        return int(m.ui_px() * 6.5)
+
+    def _draw_counter(self, canvas: Canvas, rect: pygame.Rect, cid: str,
+                      layout: TileLayout) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        px = m.ui_px()
+        size = int(px * 1.7)
+        right = rect.right - m.gap
+        plus = pygame.Rect(right - size, rect.centery - size // 2, size, size)
+        count_w = int(px * 2.2)
+        minus = pygame.Rect(plus.left - count_w - size, plus.top, size, size)
+        for r, label in ((minus, "−"), (plus, "+")):
+            rounded(canvas.surface, r, theme.accent, 8)
+            canvas.text(label, r.center, px, theme.accent_text, True, "center")
+        canvas.text(str(self.counts.get(cid, 0)), (minus.right + count_w // 2, plus.centery),
+                    int(px * 1.2), theme.text, True, "center")
+        self.minus_rects.append(minus)
+        self.plus_rects.append(plus)
+
+    def _draw_timer(self, canvas: Canvas, box: pygame.Rect) -> None:
+        if self.timer_left is None:
+            return
+        theme = self.app.theme
+        m = self.app.metrics
+        left = int(self.timer_left + 0.999)
+        text = self.tr("ui-timer", m=left // 60, s=left % 60)
+        colour = theme.muted if left > 0 else theme.accent
+        canvas.text(text, (box.right - m.gap, box.top + m.gap), m.ui_px(), colour, True,
+                    "topright")
+
+    def _draw_vote_footer(self, canvas: Canvas, layout: TileLayout) -> None:
+        theme = self.app.theme
+        mode = self.c.vote_mode
+        if self.phase == "results":
+            tally = self.c.tally()
+            if tally.winner is not None:
+                winner = next(c for c in self.offered() if c.id == tally.winner)
+                text = self.tr("results-winner", text=winner.text)
+            elif tally.is_tie:
+                text = self.tr("results-tie")
+            else:
+                text = self.tr("results-none")
+            if tally.split and tally.winner is not None:
+                text = f"{self.tr('results-split')} {text}"
+            self._hint(canvas, text)
+            return
+        if mode in ("secret", "gamepads"):
+            self._draw_marks(canvas)
+        if self.timer_left == 0:
+            self.app.note(self.tr("ui-timer-done"), 3)
+        if mode == "counsellor":
+            self._hint(canvas, self.tr("hint-counsellor"))
+        elif mode == "hands":
+            self._hint(canvas, self.tr("hint-hands"))
+        elif mode == "secret":
+            name = self.c.participants[self.turn].nickname
+            self._hint(canvas, self.tr("hint-secret-turn", name=name))
+        else:
+            text = self.tr("hint-gamepads") if self._pads() else self.tr("gamepads-none")
+            self._hint(canvas, text)
+        _ = (theme, layout)
+
+    def _draw_marks(self, canvas: Canvas) -> None:
+        """Who has voted (never what): a mark per participant with ✓ when done."""
+        m = self.app.metrics
+        theme = self.app.theme
+        px = m.ui_px(20)
+        y = m.height - int(m.ui_px() * 1.8) - m.margin // 2 - self._marks_height() // 2
+        x = m.margin
+        done = self.c.voters_done()
+        bound = set(self._pads().values()) if self.c.vote_mode == "gamepads" else None
+        for p in self.c.participants:
+            if bound is not None and p.id not in bound:
+                continue
+            label = p.nickname
+            w = font(px, True).size(label)[0] + px * 3 + m.gap
+            if x + w > m.width - m.margin:
+                break
+            shape(canvas.surface, p.shape, (x + px // 2, y), px // 2, hex_colour(p.colour),
+                  theme.text)
+            r = canvas.text(label, (x + px + m.gap // 2, y), px, theme.text, p.id in done,
+                            "midleft")
+            if p.id in done:
+                icon(canvas.surface, "check", pygame.Rect(r.right + px // 4, y - px // 2, px, px),
+                     theme.accent)
+            x += w
+
+    def _draw_ending(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        ending = self.c.ending() or ("", "open")
+        area = self._text_area()
+        px = m.text_px(44)
+        title = ending[0]
+        from ..canvas import paragraph_height
+
+        width = area.width * 3 // 4
+        h = (paragraph_height(title, width, px, True) + m.text_px(24) * 2 + m.gap * 3)
+        box = pygame.Rect(0, 0, width + 2 * m.gap, h + 2 * m.gap)
+        box.midtop = (area.centerx, area.top)
+        panel(canvas.surface, box, theme.panel, 250, m.gap)
+        y = box.top + m.gap
+        canvas.text(self.tr("ending-title"), (box.centerx, y), m.text_px(24), theme.muted, False,
+                    "midtop")
+        y += int(m.text_px(24) * 1.5)
+        y += canvas.paragraph(title, pygame.Rect(box.left + m.gap, y, width, h), px, theme.accent,
+                              True, align="center")
+        canvas.text(self.tr(f"mood-{ending[1]}"), (box.centerx, y + m.gap // 2), m.text_px(24),
+                    theme.text, False, "midtop")
+        self._hint(canvas, self.tr("ending-hint"))
