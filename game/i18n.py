@@ -243,9 +243,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Ingen skärm här, så Porukka spelar sin demoberättelse i terminalen.",
     },
     "demo-auto": {
-        "en": "(no keyboard attached: taking the first choice each time)",
-        "fi": "(ei näppäimistöä: valitaan joka kerta ensimmäinen vaihtoehto)",
-        "sv": "(inget tangentbord: väljer det första alternativet varje gång)",
+        "en": "(no keyboard attached: the choices are made at random)",
+        "fi": "(ei näppäimistöä: valinnat tehdään sattumanvaraisesti)",
+        "sv": "(inget tangentbord: valen görs slumpmässigt)",
     },
     "discuss": {
         "en": "Talk about it: {text}",

@@ -22,6 +22,9 @@ def porukka(*args: str, stdin: str | None = "", env: dict | None = None):
     full_env = {**os.environ, "LANG": "en_US.UTF-8", **(env or {})}
     full_env.pop("LANGUAGE", None)
     full_env.pop("LC_ALL", None)
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):  # the terminal, no screen
+        if var not in (env or {}):
+            full_env.pop(var, None)
     return subprocess.run(
         [sys.executable, "launcher.py", *args],
         cwd=ROOT, capture_output=True, text=True, input=stdin, env=full_env, timeout=60,

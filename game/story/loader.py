@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from .errors import StoryLoadError
 from .issues import Issue, sort_key
 from .model import Story
 from .validate import Context, lint, schema_issues
-from .yamlsource import SourceError, read_source
+from .yamlsource import MAX_FILE_BYTES, SourceError, read_source
 
 STORY_FILE = "story.yaml"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -106,7 +107,11 @@ def check_file(file: Path, *, shared_assets: Path | None = SHARED_ASSETS) -> Res
     label = display_name(file)
     try:
         with file.open("rb") as fh:
-            raw = fh.read(5 * 1024 * 1024 + 1)
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return Result(file, [Issue(label, 1, 1, "error", "file-too-large",
+                                           {"size": size, "limit": MAX_FILE_BYTES})], None)
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return Result(file, [Issue(label, 1, 1, "error", "no-file", {})], None)
     except IsADirectoryError:

@@ -217,6 +217,7 @@ def schema_issues(exc: ValidationError, file: str, where: SourceMap) -> list[Iss
         elif kind == "literal_error":
             code, line_col = "bad-value", where.value(loc)
             expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
+            expected = expected.replace(" or ", ", ")
             params = {"field": str(loc[-1]), "value": str(err.get("input")), "allowed": expected}
         elif kind in ("greater_than", "greater_than_equal"):
             code, line_col = "not-positive", where.value(loc)
@@ -317,6 +318,7 @@ def iter_effects(ctx: Context) -> Iterator[tuple[Path, str, dict[str, Any]]]:
 
 
 def edges(scene: Scene) -> list[str]:
+    """Where a scene can lead: its goto, or the goto of each of its choices, in order."""
     if scene.goto is not None:
         return [scene.goto]
     return [c.goto for c in scene.choices or []]
@@ -585,9 +587,9 @@ def check_domains(ctx: Context) -> list[Issue]:
     return out
 
 
-def check_reachability(ctx: Context) -> list[Issue]:
-    out: list[Issue] = []
-    scenes = ctx.story.scenes
+def scenes_that_can_end(story: Story) -> set[str]:
+    """Scenes from which some ending can be reached by gotos and choices, conditions ignored."""
+    scenes = story.scenes
     reverse: dict[str, list[str]] = {sid: [] for sid in scenes}
     for sid, scene in scenes.items():
         for target in edges(scene):
@@ -600,18 +602,34 @@ def check_reachability(ctx: Context) -> list[Issue]:
             if prev not in can_end:
                 can_end.add(prev)
                 queue.append(prev)
+    return can_end
+
+
+def reachable_scenes(story: Story) -> set[str]:
+    """Scenes that can be reached from `start` by gotos and choices, conditions ignored."""
+    scenes = story.scenes
+    start = story.start
+    if start not in scenes:
+        return set()
+    reached = {start}
+    queue = deque([start])
+    while queue:
+        for target in edges(scenes[queue.popleft()]):
+            if target in scenes and target not in reached:
+                reached.add(target)
+                queue.append(target)
+    return reached
+
+
+def check_reachability(ctx: Context) -> list[Issue]:
+    out: list[Issue] = []
+    scenes = ctx.story.scenes
+    can_end = scenes_that_can_end(ctx.story)
     for sid in scenes:
         if sid not in can_end:
             out.append(ctx.error("trapped", ("scenes", sid), key=True, scene=sid))
-    start = ctx.story.start
-    if start in scenes:
-        reached = {start}
-        queue = deque([start])
-        while queue:
-            for target in edges(scenes[queue.popleft()]):
-                if target in scenes and target not in reached:
-                    reached.add(target)
-                    queue.append(target)
+    if ctx.story.start in scenes:
+        reached = reachable_scenes(ctx.story)
         for sid in scenes:
             if sid not in reached:
                 out.append(ctx.warning("unreachable", ("scenes", sid), key=True, scene=sid))

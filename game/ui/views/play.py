@@ -594,7 +594,7 @@ class PlayView(BaseView):
             if picture is None and scene.background not in self.notified_missing:
                 self.notified_missing.add(scene.background)
                 self.app.note(self.tr("note-image", name=scene.background))
-        if picture is not None and theme.name != "high-contrast":
+        if picture is not None and theme.name != "high-contrast" and self.phase != "handover":
             surf.blit(picture, (0, 0))
         else:
             surf.fill(theme.bg)
@@ -728,21 +728,32 @@ class PlayView(BaseView):
         canvas.paragraph(text, box.inflate(-2 * m.gap, -2 * m.gap), px, theme.text, align="center")
 
     def _draw_handover(self, canvas: Canvas) -> None:
+        from ..canvas import paragraph_height
+
         theme = self.app.theme
         m = self.app.metrics
         p = self.c.participants[self.turn]
         area = self._text_area()
         px = m.text_px(40)
-        canvas.surface.fill(theme.bg)
-        self._draw_status(canvas)
-        r = int(px * 0.9)
-        shape(canvas.surface, p.shape, (area.centerx, area.centery - px * 2), r,
-              hex_colour(p.colour), theme.text)
-        canvas.text(self.tr("secret-handover", name=p.nickname),
-                    (area.centerx, area.centery), px, theme.text, True, "midtop")
-        hint = pygame.Rect(area.left, area.centery + int(px * 2), area.width, area.height // 3)
-        canvas.paragraph(self.tr("secret-handover-hint"), hint, m.ui_px(), theme.muted,
-                         align="center")
+        hint_px = m.ui_px()
+        title = self.tr("secret-handover", name=p.nickname)
+        hint = self.tr("secret-handover-hint")
+        while True:
+            r = int(px * 0.9)
+            title_h = paragraph_height(title, area.width, px, True)
+            hint_h = paragraph_height(hint, area.width, hint_px)
+            total = 2 * r + m.gap + title_h + m.gap + hint_h
+            if total <= area.height or px <= m.text_px(20):
+                break
+            px = int(px * 0.9)
+        y = area.top + max(0, (area.height - total) // 2)
+        shape(canvas.surface, p.shape, (area.centerx, y + r), r, hex_colour(p.colour),
+              theme.text)
+        y += 2 * r + m.gap
+        y += canvas.paragraph(title, pygame.Rect(area.left, y, area.width, title_h), px,
+                              theme.text, True, align="center")
+        canvas.paragraph(hint, pygame.Rect(area.left, y + m.gap, area.width, hint_h), hint_px,
+                         theme.muted, align="center")
 
     def _tiles_area(self, top_used: int) -> pygame.Rect:
         m = self.app.metrics
