@@ -64,6 +64,8 @@ def _window_options(p: argparse.ArgumentParser, lang: str) -> None:
                    metavar="100-200", help=t("help-text-size", lang))
     p.add_argument("--high-contrast", action="store_true", help=t("help-contrast", lang))
     p.add_argument("--reduce-motion", action="store_true", help=t("help-motion", lang))
+    p.add_argument("--console", choices=["auto", "on", "off"], default="auto",
+                   help=t("help-console", lang))
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -346,7 +348,13 @@ def _open_window(args: argparse.Namespace, ui: str) -> Any:
               file=sys.stderr)
         return None
     try:
-        return open_app(size, _settings(args, ui), fullscreen=getattr(args, "fullscreen", False))
+        app = open_app(size, _settings(args, ui), fullscreen=getattr(args, "fullscreen", False))
+        from game.ui.console import second_display_present
+
+        console = getattr(args, "console", "auto")
+        if console == "on" or (console == "auto" and second_display_present()):
+            app.open_console()
+        return app
     except Exception as exc:  # pygame.error and friends: no usable display
         print(t("no-window", ui, reason=str(exc)), file=sys.stderr)
         return None

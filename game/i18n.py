@@ -137,6 +137,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "ei animaatioita",
         "sv": "inga animationer",
     },
+    "help-console": {
+        "en": "the counsellor's console window: auto (when a second display is present), on, off",
+        "fi": "ohjaajan näkymä omassa ikkunassa: auto (kun toinen näyttö on kytketty), on, off",
+        "sv": "handledarens vy i ett eget fönster: auto (när en andra skärm finns), on, off",
+    },
     "bad-size": {
         "en": "--size takes WIDTHxHEIGHT, e.g. 1280x720; got '{value}'",
         "fi": "--size ottaa muodon LEVEYSxKORKEUS, esim. 1280x720; saatiin '{value}'",

@@ -12,7 +12,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 import pygame
 
@@ -146,6 +146,20 @@ class App:
         self.fps = 60
         self.notes: list[tuple[str, float]] = []  # (text, seconds left) shown at the bottom
         self.error_view_factory: Callable[[App, str], View] | None = None
+        self.console: Any = None  # the counsellor's console window, when open
+
+    def open_console(self) -> None:
+        """Open the counsellor's console window (beside the projected one)."""
+        from .console import Console
+
+        if self.console is None:
+            self.console = Console(self)
+            self.dirty = True
+
+    def close_console(self) -> None:
+        if self.console is not None:
+            self.console.close()
+            self.console = None
 
     # -- state --
 
@@ -230,6 +244,10 @@ class App:
 
     def _global(self, event: pygame.event.Event) -> bool:
         """Keys that work on every screen. True if the event was used here."""
+        if event.type == pygame.WINDOWCLOSE and self.console is not None and \
+                getattr(event, "window", None) == self.console.window:
+            self.close_console()
+            return True
         if event.type == pygame.QUIT:
             self.running = False
             return True
@@ -291,6 +309,8 @@ class App:
         self._draw_notes(canvas)
         self.last_boxes = canvas.boxes
         pygame.display.flip()
+        if self.console is not None:
+            self.console.draw()
         self.draws += 1
 
     def _draw_notes(self, canvas: Canvas) -> None:
@@ -344,6 +364,7 @@ class App:
                 clock.tick(self.fps)
 
     def close(self) -> None:
+        self.close_console()
         pygame.display.quit()
 
 

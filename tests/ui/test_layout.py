@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
+from game.ui.canvas import has_glyphs
 from game.ui.controller import default_participants
 from game.ui.main import Game
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
@@ -23,6 +24,7 @@ def check(d, where):
     boxes = d.app.last_boxes
     assert boxes, f"{where}: nothing drawn"
     for b in boxes:
+        assert has_glyphs(b.text), f"{where}: the font cannot draw {b.text!r}"
         assert b.rect.left >= 0 and b.rect.top >= 0 and b.rect.right <= w and \
             b.rect.bottom <= h, f"{where}: {b.text!r} at {b.rect} leaves the {w}×{h} window"
     for a, b in itertools.combinations(boxes, 2):

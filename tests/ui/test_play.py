@@ -8,6 +8,7 @@ import pytest
 from game.play_events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
 from game.story.loader import BUILTIN_STORIES, load_story
 from game.story.runtime import EndingReached
+from game.ui.canvas import has_glyphs
 from game.ui.controller import default_participants
 from game.ui.main import Game, SessionHooks
 from game.ui.views.menu import MenuView
@@ -299,3 +300,23 @@ def test_views_work_without_the_main_loop(make_app):
     canvas = Canvas(pygame.Surface((800, 600)))
     view.draw(canvas)
     assert canvas.boxes
+
+
+def test_counsellor_console_window_follows_the_game(make_app):
+    d, view = _play(make_app, mode="secret")
+    d.app.open_console()
+    console = d.app.console
+    while view.phase != "handover":
+        d.key(pygame.K_SPACE)
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_1)
+    d.redraw()
+    texts = [b.text for b in console.boxes]
+    assert any(view.c.scene_id in t for t in texts)
+    assert any("1/4" in t for t in texts)  # who has voted, never what
+    assert any("->" in t for t in texts)  # what comes next
+    w, h = console.window.size
+    assert all(b.rect.right <= w and b.rect.bottom <= h for b in console.boxes)
+    assert all(has_glyphs(b.text) for b in console.boxes)
+    d.post(pygame.WINDOWCLOSE, window=console.window)
+    assert d.app.console is None and d.app.running is not False
