@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import random
 import sys
@@ -14,19 +15,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+# Porukka uses no pydantic plugins; looking for them scans every installed package's metadata,
+# which costs a noticeable part of the start-up on an old laptop.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from typing import TYPE_CHECKING
+
 from game.authoring.cli import register as register_authoring
 from game.i18n import detect_language, interface_language, t
-from game.play_events import VOTE_MODES
-from game.story.loader import (
-    BUILTIN_STORIES,
-    LoadedStory,
-    check_file,
-    expand_paths,
-    resolve_story,
-    validate_paths,
-)
-from game.terminal import ChoiceNotAvailable, Outcome, Printer, parse_choose, play, scripted
 
+if TYPE_CHECKING:  # the heavy modules load only when a command needs them
+    from game.story.loader import LoadedStory
+    from game.terminal import Outcome, Printer
+
+BUILTIN_STORIES = Path(__file__).resolve().parent / "stories"
+VOTE_CHOICES = ("hands", "secret", "gamepads", "counsellor")
 DEMO_STORY = "rahat-loppuu"
 
 # Modules that add their own commands: each `register(subparsers, lang)` adds sub-parsers whose
@@ -71,6 +74,7 @@ def _window_options(p: argparse.ArgumentParser, lang: str) -> None:
 def build_parser(lang: str) -> argparse.ArgumentParser:
     _Parser.ui_lang = lang
     parser = _Parser(prog="porukka", description=t("prog-description", lang))
+    parser.add_argument("-v", "--verbose", action="store_true", help=t("help-verbose", lang))
     _window_options(parser, lang)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -96,7 +100,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("play", help=t("help-play", lang), description=t("help-play", lang))
     p.add_argument("story", metavar="STORY", help=t("help-story", lang))
     p.add_argument("--lang", help=t("help-story-lang", lang))
-    p.add_argument("--vote", choices=list(VOTE_MODES), default="counsellor",
+    p.add_argument("--vote", choices=list(VOTE_CHOICES), default="counsellor",
                    help=t("help-vote", lang))
     p.add_argument("--players", type=int, default=4, choices=range(2, 9), metavar="2-8",
                    help=t("help-players", lang))
@@ -116,6 +120,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 
 def cmd_validate(args: argparse.Namespace, ui: str) -> int:
+    from game.story.loader import expand_paths, validate_paths
+
     lang = args.lang or ui
     for path in args.paths:
         if not path.exists():
@@ -151,6 +157,8 @@ def cmd_validate(args: argparse.Namespace, ui: str) -> int:
 
 
 def _load_for_play(name: str, ui: str) -> LoadedStory | int:
+    from game.story.loader import check_file, resolve_story
+
     path = resolve_story(name)
     if not path.exists():
         print(t("story-not-found", ui, name=name), file=sys.stderr)
@@ -180,6 +188,7 @@ def _play_language(loaded: LoadedStory, wanted: str | None) -> str:
 
 def cmd_run(args: argparse.Namespace, ui: str) -> int:
     from game.story.runtime import Runtime
+    from game.terminal import ChoiceNotAvailable, Printer, parse_choose, play, scripted
 
     numbers: list[int] | None = None
     if args.choose is not None:
@@ -223,6 +232,7 @@ def cmd_run(args: argparse.Namespace, ui: str) -> int:
 def play_interactive(runtime: Any, printer: Printer | None, on_stuck: Any, say: str,
                      auto: bool = False) -> Outcome:
     """Ask at a prompt; without a terminal, read one number per line from standard input."""
+    from game.terminal import ChoiceNotAvailable, play
 
     def ask(prompt: str) -> str | None:
         try:
@@ -285,6 +295,7 @@ def cmd_schema(args: argparse.Namespace, ui: str) -> int:
 def cmd_demo(args: argparse.Namespace, ui: str) -> int:
     """The built-in story in the terminal: interactive at a terminal, automatic otherwise."""
     from game.story.runtime import Runtime
+    from game.terminal import Printer, play
 
     loaded = _load_for_play(str(BUILTIN_STORIES / DEMO_STORY), ui)
     if isinstance(loaded, int):
@@ -340,7 +351,8 @@ def _size(text: str) -> tuple[int, int] | None:
 
 
 def _open_window(args: argparse.Namespace, ui: str) -> Any:
-    from game.ui.main import open_app
+    """The game window with its first frame drawn, before the heavier modules load."""
+    from game.ui.app import App, SplashView
 
     size = _size(getattr(args, "size", "1280x720"))
     if size is None:
@@ -348,7 +360,9 @@ def _open_window(args: argparse.Namespace, ui: str) -> Any:
               file=sys.stderr)
         return None
     try:
-        app = open_app(size, _settings(args, ui), fullscreen=getattr(args, "fullscreen", False))
+        app = App(size=size, settings=_settings(args, ui),
+                  fullscreen=getattr(args, "fullscreen", False))
+        SplashView(app).show()
         from game.ui.console import second_display_present
 
         console = getattr(args, "console", "auto")
@@ -367,26 +381,28 @@ def cmd_menu(args: argparse.Namespace, ui: str) -> int:
     if app is None:
         return EXIT_ERRORS
     game = Game(app, [BUILTIN_STORIES])
-    app.push(game.menu())
+    app.views[:] = [game.menu()]
     app.run()
     app.close()
     return EXIT_OK
 
 
 def cmd_play(args: argparse.Namespace, ui: str) -> int:
+    app = _open_window(args, interface_language(args.lang) if args.lang else ui)
+    if app is None:
+        return EXIT_ERRORS
+    loaded = _load_for_play(args.story, ui)
+    if isinstance(loaded, int):
+        app.close()
+        return loaded
     from game.ui.controller import default_participants
     from game.ui.main import Game
 
-    loaded = _load_for_play(args.story, ui)
-    if isinstance(loaded, int):
-        return loaded
     lang = _play_language(loaded, args.lang)
-    app = _open_window(args, interface_language(lang) if args.lang else ui)
-    if app is None:
-        return EXIT_ERRORS
     game = Game(app, [BUILTIN_STORIES])
     label = lambda n: t("ui-player-n", app.settings.ui_lang, n=n)  # noqa: E731
-    app.push(game.play_view(loaded, lang, args.vote, default_participants(args.players, label)))
+    people = default_participants(args.players, label)
+    app.views[:] = [game.play_view(loaded, lang, args.vote, people)]
     app.run()
     app.close()
     return EXIT_OK
@@ -402,6 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ui = _lang_from_argv(argv)
     parser = build_parser(ui)
     args = parser.parse_args(argv)
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="porukka: %(message)s", stream=sys.stderr)
     try:
         if args.command is None:
             if has_screen():

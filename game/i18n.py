@@ -137,6 +137,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "ei animaatioita",
         "sv": "inga animationer",
     },
+    "help-verbose": {
+        "en": "tell what happens on the standard error (for support)",
+        "fi": "kerro tapahtumista virhetulosteeseen (tukea varten)",
+        "sv": "berätta vad som händer på standardfelet (för support)",
+    },
     "help-console": {
         "en": "the counsellor's console window: auto (when a second display is present), on, off",
         "fi": "ohjaajan näkymä omassa ikkunassa: auto (kun toinen näyttö on kytketty), on, off",

@@ -8,6 +8,7 @@ idle screen costs next to no CPU and draws nothing new.
 from __future__ import annotations
 
 import logging
+import os
 import time
 import traceback
 from collections.abc import Callable
@@ -102,6 +103,24 @@ class BaseView:
         return t(key, self.app.settings.ui_lang, **params)
 
 
+class SplashView(BaseView):
+    """The first frame, shown while the stories load: the window is there at once."""
+
+    def draw(self, canvas: Canvas) -> None:
+        theme = self.app.theme
+        m = self.app.metrics
+        canvas.surface.fill(theme.bg)
+        canvas.text(self.tr("ui-title"), (m.width // 2, m.height // 2), m.text_px(56),
+                    theme.accent, True, "center")
+        canvas.text(self.tr("ui-loading"), (m.width // 2, m.height // 2 + m.text_px(56)),
+                    m.ui_px(24), theme.muted, False, "center")
+
+    def show(self) -> None:
+        self.app.push(self)
+        self.app.draw()
+        self.app.pump()
+
+
 class Clock(Protocol):
     def tick(self, framerate: int = 0) -> int: ...
 
@@ -125,6 +144,10 @@ class App:
         title: str = "Porukka",
         on_settings: Callable[[Settings], None] | None = None,
     ) -> None:
+        # SDL's default "accelerated" window surface copies the whole window through a renderer
+        # on every update; on the laptops this runs on (often no usable GPU) the native
+        # framebuffer path is many times faster and lets an update send only what changed.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.init()
         pygame.font.init()
         pygame.joystick.init()
@@ -292,7 +315,8 @@ class App:
         else:
             self.running = False
 
-    def draw(self) -> None:
+    def draw(self, rects: list[pygame.Rect] | None = None) -> None:
+        """Draw every visible view; send the whole window to the screen, or only `rects`."""
         canvas = Canvas(self.screen)
         start = 0
         for i in range(len(self.views) - 1, -1, -1):
@@ -308,9 +332,14 @@ class App:
                 return
         self._draw_notes(canvas)
         self.last_boxes = canvas.boxes
-        pygame.display.flip()
+        if rects is None or self.notes:
+            pygame.display.flip()
+        else:
+            pygame.display.update(rects)
         if self.console is not None:
             self.console.draw()
+        if self.draws == 0:
+            log.info("first frame drawn")
         self.draws += 1
 
     def _draw_notes(self, canvas: Canvas) -> None:
@@ -342,10 +371,11 @@ class App:
             now = time.monotonic()
             dt = min(0.25, now - last)
             last = now
+            moved = False
             for view in list(self.views):
                 try:
                     if view.update(dt):
-                        self.dirty = True
+                        moved = True
                 except Exception:
                     self.views.remove(view)
                     self.fail(traceback.format_exc())
@@ -354,14 +384,23 @@ class App:
                 self.notes = [(n, s - dt) for n, s in self.notes if s - dt > 0]
                 if len(self.notes) != before:
                     self.dirty = True
-            if self.dirty and self.running and self.views:
-                self.dirty = False
-                self.draw()
+            if self.running and self.views:
+                if self.dirty:
+                    self.dirty = False
+                    self.draw()
+                elif moved:
+                    # Only an animation moved: draw the frame, send just what changed.
+                    rects = getattr(self.views[-1], "animation_rects", lambda: None)()
+                    self.draw(rects)
             self.frames += 1
             if max_frames is not None and self.frames >= max_frames:
                 break
             if animating:
                 clock.tick(self.fps)
+
+    def pump(self) -> None:
+        """Let the window system know we are alive while loading (no events are lost)."""
+        pygame.event.pump()
 
     def close(self) -> None:
         self.close_console()

@@ -6,6 +6,8 @@ from ..i18n import add_strings
 
 UI_STRINGS: dict[str, dict[str, str]] = {
     "ui-title": {"fi": "Porukka", "sv": "Porukka", "en": "Porukka"},
+    "ui-loading": {"fi": "Ladataan tarinoita…", "sv": "Berättelserna laddas…",
+                   "en": "Loading the stories…"},
     "ui-tagline": {
         "fi": "Valitkaa tarina, josta puhutaan tänään",
         "sv": "Välj en berättelse att prata om i dag",

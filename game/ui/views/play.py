@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from ..speech import Speaker
 from ..theme import hex_colour, readable_on
 from ..widgets import Button, TileLayout, draw_tile, layout_tiles
 from .overlays import CounsellorMenu, HelpOverlay, PauseOverlay
+
+log = logging.getLogger("porukka.ui")
 
 NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
@@ -56,6 +59,8 @@ class PlayView(BaseView):
         self.plus_rects: list[pygame.Rect] = []
         self.menu_button = pygame.Rect(0, 0, 0, 0)
         self.notified_missing: set[str] = set()
+        self._anim_rects: list[pygame.Rect] = []
+        self._drawn_once = False
         self._enter_scene()
 
     # -- scene flow ------------------------------------------------------------------------
@@ -513,6 +518,11 @@ class PlayView(BaseView):
         return self.fade < 1.0 or (self.phase == "results" and self.bars < 1.0) or (
             self.timer_running and self.timer_left is not None and self.timer_left > 0)
 
+    def animation_rects(self) -> list[pygame.Rect] | None:
+        """What an animation frame changes: the fading line, the bars, the timer."""
+        rects = list(self._anim_rects)
+        return rects or None
+
     def update(self, dt: float) -> bool:
         changed = False
         if self.fade < 1.0:
@@ -584,6 +594,9 @@ class PlayView(BaseView):
     # -- drawing ----------------------------------------------------------------------------
 
     def draw(self, canvas: Canvas) -> None:
+        if not self._drawn_once:
+            self._drawn_once = True
+            log.info("the story is on the screen")
         theme = self.app.theme
         m = self.app.metrics
         surf = canvas.surface
@@ -602,6 +615,7 @@ class PlayView(BaseView):
         self.tile_rects = []
         self.minus_rects = []
         self.plus_rects = []
+        self._anim_rects = []
         self._draw_status(canvas)
         if self.phase in ("lines", "checkpoint"):
             self._draw_lines(canvas)
@@ -695,10 +709,14 @@ class PlayView(BaseView):
                 name_w = font(plate_px, True).size(r.speaker.name or "")[0] + 2 * m.gap
                 plate = pygame.Rect(area.left, y, name_w, int(plate_px * 1.6))
                 rounded(canvas.surface, plate, colour, 8)
+                if r.line == newest:
+                    self._anim_rects.append(plate)
                 canvas.text(r.speaker.name or "", plate.center, plate_px, readable_on(colour),
                             True, "center", alpha)
                 y += plate_h
-            canvas.text(r.text, (area.left, y), px, theme.text, False, "topleft", alpha)
+            drawn = canvas.text(r.text, (area.left, y), px, theme.text, False, "topleft", alpha)
+            if r.line == newest:
+                self._anim_rects.append(drawn.inflate(4, 4))
             y += step
 
     def _colour(self, line: ShownLine) -> str | None:
@@ -802,6 +820,7 @@ class PlayView(BaseView):
                       reserve_right=reserve)
             if tally is not None:
                 self._draw_bar(canvas, rect, tally.share(c.id) * self.bars, highlight)
+                self._anim_rects.append(rect)
                 canvas.text(self.tr("votes-n", n=tally.counts.get(c.id, 0)),
                             (rect.right - m.gap, rect.centery), m.ui_px(), theme.text, True,
                             "midright")
@@ -850,8 +869,9 @@ class PlayView(BaseView):
         left = int(self.timer_left + 0.999)
         text = self.tr("ui-timer", m=left // 60, s=left % 60)
         colour = theme.muted if left > 0 else theme.accent
-        canvas.text(text, (box.right - m.gap, box.top + m.gap), m.ui_px(), colour, True,
-                    "topright")
+        drawn = canvas.text(text, (box.right - m.gap, box.top + m.gap), m.ui_px(), colour, True,
+                            "topright")
+        self._anim_rects.append(drawn.inflate(m.ui_px(), 4))
 
     def _draw_vote_footer(self, canvas: Canvas, layout: TileLayout) -> None:
         theme = self.app.theme

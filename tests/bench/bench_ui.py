@@ -1,0 +1,196 @@
+"""Benchmarks of the game window, run on demand under a display (e.g. `xvfb-run`):
+
+    xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tests/bench/bench_ui.py
+
+1. Frame time of the play screen at 1920×1080 while lines reveal and while a vote bar
+   animates: median and 99th percentile, as a ratio to one full-screen blit in the same run
+   (target: median ≤ 4×); and that an idle screen draws nothing new.
+2. Time from `python launcher.py play STORY` to the first frame, as a ratio to a bare script that
+   imports pygame and opens a window, same run (target ≤ 2×).
+3. Peak memory while playing the largest built-in story.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import pygame  # noqa: E402
+
+from game.story.loader import BUILTIN_STORIES, find_story_files, load_story  # noqa: E402
+from game.ui.controller import default_participants  # noqa: E402
+from game.ui.main import Game, open_app  # noqa: E402
+from game.ui.theme import Settings  # noqa: E402
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def frame_times() -> None:
+    app = open_app((1920, 1080), Settings(ui_lang="fi", reduce_motion=False))
+    app.idle_timeout_ms = 1
+    screen = app.screen
+    # One full-screen blit, the unit of the ratio.
+    other = pygame.Surface(screen.get_size()).convert()
+    other.fill((200, 180, 150))
+    blits = []
+    for _ in range(300):
+        t0 = time.perf_counter()
+        screen.blit(other, (0, 0))
+        blits.append(time.perf_counter() - t0)
+    blit = statistics.median(blits)
+
+    loaded = load_story(BUILTIN_STORIES / "rahat-loppuu")
+    game = Game(app, [BUILTIN_STORIES])
+    view = game.play_view(loaded, "fi", "hands", default_participants(6, str))
+    app.push(view)
+    app.run(max_frames=2)
+
+    def frames_while(condition, step) -> list[float]:
+        out = []
+        for _ in range(400):
+            if not condition():
+                step()
+                app.draw()  # a new step: the whole window, as after any input
+            t0 = time.perf_counter()
+            view.update(1 / 60)
+            # An animation frame, as the main loop draws it: every view drawn, and what the
+            # animation changed sent to the screen.
+            app.draw(view.animation_rects())
+            out.append(time.perf_counter() - t0)
+        return out
+
+    def reveal_step() -> None:
+        if view.phase != "lines":
+            view.c.back() if view.c.can_go_back() else None
+            view._enter_scene()
+        view.advance()
+
+    reveal = frames_while(lambda: view.fade < 1.0 and view.phase == "lines", reveal_step)
+
+    def bars_step() -> None:
+        while view.phase not in ("choices", "results"):
+            view.advance()
+        view.phase = "choices"
+        view.counts = {c.id: i + 1 for i, c in enumerate(view.offered())}
+        view._show_results()
+
+    bars = frames_while(lambda: view.phase == "results" and view.bars < 1.0, bars_step)
+
+    # Idle: nothing animating, no input: the loop must not draw.
+    view.fade, view.bars = 1.0, 1.0
+    app.dirty = False
+    before = app.draws
+    t0 = time.process_time()
+    app.idle_timeout_ms = 50
+    app.run(max_frames=app.frames + 20)
+    idle_cpu = time.process_time() - t0
+    idle_draws = app.draws - before
+
+    print(f"one full-screen blit at 1920×1080: {blit * 1000:.3f} ms (median of 300)")
+    for name, values in (("lines revealing", reveal), ("vote bars animating", bars)):
+        med, p99 = statistics.median(values), percentile(values, 0.99)
+        print(f"frame while {name}: median {med * 1000:.2f} ms ({med / blit:.1f}× a blit), "
+              f"p99 {p99 * 1000:.2f} ms ({p99 / blit:.1f}×)  (target: median ≤ 4×)")
+    print(f"idle screen: {idle_draws} draws and {idle_cpu * 1000:.0f} ms CPU over 20 loop turns "
+          f"of ≥ 50 ms waiting")
+    app.close()
+
+
+BARE = """
+import time, pygame
+pygame.display.init()
+screen = pygame.display.set_mode((1280, 720))
+screen.fill((0, 0, 0))
+pygame.display.flip()
+print("FIRST-FRAME", flush=True)
+"""
+
+
+def startup(repeat: int = 5) -> None:
+    env = dict(os.environ)
+    story = str(BUILTIN_STORIES / "rahat-loppuu")
+
+    def timed(cmd: list[str], marker: str) -> float:
+        best = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True)
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if marker in line:
+                    break
+            elapsed = time.perf_counter() - t0
+            proc.kill()
+            proc.wait()
+            best.append(elapsed)
+        return statistics.median(best)
+
+    bare = timed([sys.executable, "-c", BARE], "FIRST-FRAME")
+    cmd = [sys.executable, "launcher.py", "--verbose", "play", story]
+    game = timed(cmd, "first frame drawn")
+    scene = timed(cmd, "the story is on the screen")
+    print(f"to the first frame: bare pygame window {bare * 1000:.0f} ms, "
+          f"`launcher.py play` {game * 1000:.0f} ms, ratio {game / bare:.2f}× (target ≤ 2×); "
+          f"its first scene {scene * 1000:.0f} ms ({scene / bare:.2f}×)")
+
+
+def memory() -> None:
+    stories = [(p.stat().st_size, p) for p in find_story_files(BUILTIN_STORIES)]
+    largest = max(stories)[1]
+    code = f"""
+import random, resource, sys
+sys.path.insert(0, {str(ROOT)!r})
+import pygame
+from game.story.loader import load_story
+from game.ui.main import Game, open_app
+from game.ui.theme import Settings
+from game.ui.controller import default_participants
+app = open_app((1920, 1080), Settings(ui_lang="fi", reduce_motion=True))
+loaded = load_story({str(largest)!r})
+rng = random.Random(3)
+for lang in loaded.story.languages:
+    view = Game(app, []).play_view(loaded, lang, "counsellor", default_participants(6, str))
+    app.views[:] = [view]
+    for _ in range(400):
+        if view.c.ended and view.phase == "ending":
+            break
+        if view.phase == "choices":
+            view._choose_number(rng.randint(1, len(view.offered())))
+        else:
+            view.advance()
+        app.draw()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()[-1]
+    print(f"peak memory playing {largest.parent.name} in all its languages at 1920×1080: "
+          f"{int(out) / 1024:.0f} MiB (max RSS)")
+
+
+def main() -> None:
+    if not os.environ.get("DISPLAY"):
+        sys.exit("needs a display: run under xvfb-run")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, pygame-ce {pygame.version.ver}, "
+          f"DISPLAY={os.environ['DISPLAY']} (software rendering)")
+    frame_times()
+    startup()
+    memory()
+    _ = resource
+
+
+if __name__ == "__main__":
+    main()
