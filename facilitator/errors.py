@@ -1,0 +1,54 @@
+"""The facilitator's exceptions; import-free so that any module (and the screens) can use them.
+
+`InvalidInput` carries a `code` and `params` so a screen can show the message in the group's
+language (`facilitator.strings.message`); `str()` gives the English text for logs and tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class FacilitatorError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class InvalidInput(FacilitatorError, ValueError):
+    """Something typed at set-up, reflection or feedback that may not be stored."""
+
+    def __init__(self, code: str, message: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(message)
+
+
+class NotFound(FacilitatorError, LookupError):
+    """A group, participant or session that does not exist (any more)."""
+
+
+class EmptySession(NotFound):
+    """Session files that hold nothing: a crash came before the session's first write."""
+
+
+class LogError(FacilitatorError):
+    """Base of the session log's errors."""
+
+
+class LogVersionError(LogError):
+    """A log, summary or event written in a schema version this Porukka does not read."""
+
+
+class LogDamagedError(LogError):
+    """A log file that cannot be read back (not a torn last line: real damage)."""
+
+
+class LogWriteError(LogError):
+    """Writing to the log failed (disk full, no permission): nothing of that write was kept."""
+
+
+class SessionBusyError(LogError):
+    """The session is open for writing elsewhere (another window, or this one)."""
+
+
+class SessionStateError(FacilitatorError):
+    """An operation that does not fit the session's state, e.g. resuming a finished session."""

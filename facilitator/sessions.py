@@ -1,0 +1,721 @@
+"""Sessions: starting, listing, resuming and closing them, reflection history, and erasure.
+
+On disk, under the data folder's `sessions/` (all 0600, the folder 0700):
+
+- `<id>.json` and, while open or after a crash, `<id>.journal`: the session's log
+  (`eventlog.SessionLog` on a `storage.JournalStorage`);
+- `<id>.summary.json`: a small summary for listing (story, who was present, times, status,
+  the last rating per participant and domain). It is derived from the log, rewritten when the
+  session starts and ends; when it is missing or says the session is still open, the log
+  itself is read, so a crash between the two can never make the list wrong.
+
+Session ids start with the UTC start time (`20250114T093012Z-3f9a1c`), so they sort by age.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from game.play_events import VOTE_MODES, CounsellorAction
+from game.story.loader import LoadedStory
+from game.story.model import Story
+from game.story.runtime import Runtime, StoryState
+from game.story.text import pick
+
+from . import _files, paths
+from ._time import Clock, iso, parse_time, utc_now
+from .errors import (
+    EmptySession,
+    InvalidInput,
+    LogError,
+    LogVersionError,
+    NotFound,
+    SessionBusyError,
+    SessionStateError,
+)
+from .eventlog import (
+    REFLECTION_PRIVACY,
+    STATE_KINDS,
+    Record,
+    SessionLog,
+    SessionStatus,
+    session_file,
+    session_files,
+)
+from .groups import GroupStore
+from .recorder import BackgroundWriter, SessionRecorder, Sink
+from .storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
+
+SUMMARY_SCHEMA = "porukka-session-summary"
+SUMMARY_VERSION = 1
+SUMMARY_SUFFIX = ".summary.json"
+
+Status = Literal["finished", "interrupted", "in-progress"]
+
+
+def new_session_id(now: datetime) -> str:
+    return f"{iso(now)[:19].replace('-', '').replace(':', '')}Z-{secrets.token_hex(3)}"
+
+
+# --- what the screens get -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One session as the session list shows it."""
+
+    id: str
+    group: str
+    story_id: str
+    story_title: str
+    story_hash: str | None
+    language: str
+    vote_mode: str
+    reflection: str
+    present: tuple[str, ...]  # participant ids
+    present_nicknames: tuple[str, ...]  # the same, as nicknames (erased people are missing)
+    started: datetime
+    last_event: datetime
+    ended: datetime | None
+    status: Status  # finished; interrupted (ended so, or never ended); in-progress (open now)
+    closed: bool  # has a session_ended event
+    events: int
+    ratings: dict[str, dict[str, int | None]] = field(default_factory=dict, repr=False)
+
+    @property
+    def duration(self) -> timedelta:
+        return (self.ended or self.last_event) - self.started
+
+    @property
+    def resumable(self) -> bool:
+        """Interrupted without a session_ended: the app offers to carry on."""
+        return not self.closed and self.status == "interrupted"
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where an interrupted session stopped: restore with `Runtime.restore(state_json)`."""
+
+    session_id: str
+    group: str
+    present: tuple[str, ...]
+    story_id: str
+    story_hash: str | None
+    language: str
+    vote_mode: str
+    reflection: str
+    state_json: str | None  # None: stopped before the first scene was shown
+    scene: str | None
+    variables: dict[str, int | bool]
+    state_seq: int | None  # the event the state comes from
+    last_seq: int
+    at_choice: bool  # the group was at an open choice
+    offered: tuple[str, ...] = ()
+    votes: dict[str, str] = field(default_factory=dict)  # participant id → choice id
+    counts: dict[str, int] | None = None  # hands-up counts entered so far
+
+
+@dataclass(frozen=True)
+class RatingPoint:
+    session_id: str
+    time: datetime
+    value: int
+
+
+@dataclass(frozen=True)
+class ForgetCounts:
+    sessions: int  # session logs rewritten
+    events_removed: int
+    events_changed: int
+    participant_removed: bool  # from the groups file
+
+
+# --- pure functions over a session's records ------------------------------------------------
+
+
+def summarise(records: Sequence[Record]) -> dict[str, Any]:
+    """The summary document of a session's records (the first must be session_started)."""
+    if not records or records[0].kind != "session_started":
+        raise LogError("the session has no session_started event")
+    start = records[0]
+    d = start.data
+    ended = next((r for r in reversed(records) if r.kind == "session_ended"), None)
+    ratings: dict[str, dict[str, int | None]] = {}
+    for r in records:
+        if r.kind == "reflection_rating":
+            ratings.setdefault(r.data["participant"], {})[r.data["domain"]] = r.data["value"]
+    return {
+        "schema": SUMMARY_SCHEMA,
+        "version": SUMMARY_VERSION,
+        "session": start.session,
+        "group": d["group"],
+        "story": d["story"],
+        "language": d["language"],
+        "vote_mode": d["vote_mode"],
+        "reflection": d["reflection"],
+        "present": list(d["present"]),
+        "started": start.time,
+        "last_event": records[-1].time,
+        "ended": ended.time if ended else None,
+        "status": ended.data["status"] if ended else None,
+        "events": len(records),
+        "ratings": ratings,
+    }
+
+
+_CHOICE_CLOSED = frozenset({"choice_taken", "decision_made", "skipped_to_ending", "scene_entered"})
+
+
+def find_resume_point(records: Sequence[Record]) -> ResumePoint:
+    """Where the session stood at its last logged event."""
+    summary = summarise(records)
+    holder = next((r for r in reversed(records) if r.kind in STATE_KINDS and r.data.get("state")),
+                  None)
+    state = holder.data["state"] if holder else None
+    offer_at = next(
+        (i for i in range(len(records) - 1, -1, -1) if records[i].kind == "choices_offered"), None
+    )
+    votes: dict[str, str] = {}
+    counts: dict[str, int] | None = None
+    offered: tuple[str, ...] = ()
+    at_choice = False
+    if offer_at is not None and state is not None and records[offer_at].scene == state["scene"]:
+        at_choice = True
+        offered = tuple(c["id"] for c in records[offer_at].data["choices"])
+        for r in records[offer_at + 1:]:
+            if r.kind in _CHOICE_CLOSED or (
+                r.kind == "counsellor_action" and r.data["action"] in ("back", "skip-to-ending")
+            ):
+                at_choice, votes, counts, offered = False, {}, None, ()
+                break
+            if r.kind == "counsellor_action" and r.data["action"] == "revote":
+                votes, counts = {}, None
+            elif r.kind == "vote_cast":
+                votes[r.data["participant"]] = r.data["choice"]
+            elif r.kind == "vote_counts":
+                counts = dict(r.data["counts"])
+    return ResumePoint(
+        session_id=summary["session"],
+        group=summary["group"],
+        present=tuple(summary["present"]),
+        story_id=summary["story"]["id"],
+        story_hash=summary["story"]["hash"],
+        language=summary["language"],
+        vote_mode=summary["vote_mode"],
+        reflection=summary["reflection"],
+        state_json=holder.state_json if holder else None,
+        scene=state["scene"] if state else None,
+        variables=dict(state["variables"]) if state else {},
+        state_seq=holder.seq if holder else None,
+        last_seq=records[-1].seq,
+        at_choice=at_choice,
+        offered=offered,
+        votes=votes,
+        counts=counts,
+    )
+
+
+def _story_parts(story: LoadedStory | Story, story_hash: str | None) -> tuple[Story, str | None]:
+    if isinstance(story, LoadedStory):
+        return story.story, story_hash or story.content_hash
+    return story, story_hash
+
+
+# --- an open session ------------------------------------------------------------------------
+
+
+class ActiveSession:
+    """A session being played: hand `recorder` to the play controller as its listener."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        log: SessionLog,
+        story: Story,
+        *,
+        story_hash: str | None,
+        language: str,
+        state: StoryState | None,
+        background: bool,
+        on_durable: Callable[[int], None] | None,
+    ) -> None:
+        self.store = store
+        self.log = log
+        self.id = log.session_id
+        self.writer = BackgroundWriter(log, on_durable=on_durable) if background else None
+        sink: Sink = self.writer if self.writer is not None else log
+        self.recorder = SessionRecorder(
+            sink, story, story_hash=story_hash, lang=language, state=state
+        )
+        self._closed = False
+
+    @property
+    def listener(self) -> SessionRecorder:
+        return self.recorder
+
+    @property
+    def durable_seq(self) -> int:
+        return self.writer.durable_seq if self.writer is not None else self.log.durable_seq
+
+    def rate(self, participant: str, domain: str, value: int | None) -> int:
+        return self.recorder.rating(participant, domain, value)
+
+    def give_feedback(self, participant: str, face: int | None, word: str | None = None) -> int:
+        return self.recorder.feedback(participant, face, word)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until everything logged so far is durable."""
+        return self.writer.flush(timeout) if self.writer is not None else True
+
+    def end(self, status: SessionStatus = "finished") -> SessionSummary:
+        """Log session_ended, make everything durable, compact, and write the summary."""
+        if self._closed:
+            raise SessionStateError(f"session {self.id} is already closed")
+        self.recorder.sink.submit("session_ended", {"status": status})
+        return self._finish()
+
+    def close(self) -> SessionSummary:
+        """Stop without ending (e.g. the app quits): the session stays resumable."""
+        if self._closed:
+            raise SessionStateError(f"session {self.id} is already closed")
+        return self._finish()
+
+    def _finish(self) -> SessionSummary:
+        self._closed = True
+        try:
+            if self.writer is not None:
+                self.writer.close()
+            records = self.log.records()
+            self.log.close()
+        except BaseException:
+            # What was durable stays, and the session is offered for resuming later.
+            self.log.close(compact=False)
+            raise
+        finally:
+            self.store._active.pop(self.id, None)
+        self.store._write_summary(summarise(records))
+        return self.store.summary(self.id)
+
+
+# --- the store ------------------------------------------------------------------------------
+
+
+class SessionStore:
+    """All sessions in the data folder. `SessionStore()` uses `paths.data_dir()`."""
+
+    def __init__(
+        self,
+        root: Path | None = None,
+        *,
+        groups: GroupStore | None = None,
+        clock: Clock = utc_now,
+        compact_lines: int = DEFAULT_COMPACT_LINES,
+    ) -> None:
+        self.root = paths.private_dir(root) if root is not None else paths.data_dir()
+        paths.secure_tree(self.root)
+        self.folder = paths.sessions_dir(self.root)
+        self.groups = groups if groups is not None else GroupStore(paths.groups_path(self.root))
+        self.clock = clock
+        self.compact_lines = compact_lines
+        self.unreadable: list[tuple[str, str]] = []  # (session id, why), from the last listing
+        self._active: dict[str, ActiveSession] = {}
+        self._remove_shells()
+
+    # -- files --
+
+    def _log_path(self, session_id: str) -> Path:
+        if not session_id or "/" in session_id or "\\" in session_id or session_id[0] == ".":
+            raise NotFound(f"there is no session {session_id!r}")
+        return session_file(self.folder, session_id)
+
+    def _summary_path(self, session_id: str) -> Path:
+        return self.folder / f"{session_id}{SUMMARY_SUFFIX}"
+
+    def _write_summary(self, summary: dict[str, Any]) -> None:
+        text = json.dumps(summary, ensure_ascii=False, indent=1)
+        _files.atomic_write(self._summary_path(summary["session"]), text.encode("utf-8"))
+
+    def session_ids(self) -> list[str]:
+        """Every stored session, newest first."""
+        ids: set[str] = set()
+        for name in os.listdir(self.folder):
+            if name.startswith("."):
+                continue
+            if name.endswith(SUMMARY_SUFFIX):
+                ids.add(name[: -len(SUMMARY_SUFFIX)])
+            elif name.endswith(JOURNAL_SUFFIX):
+                ids.add(name[: -len(JOURNAL_SUFFIX)])
+            elif name.endswith(".json"):
+                ids.add(name[: -len(".json")])
+        return sorted(ids, reverse=True)
+
+    def _remove_shells(self) -> None:
+        """Remove what a crash during `start()` may leave: a session file with nothing in it.
+        Only sessions without a summary can be such shells, so this reads next to nothing."""
+        for sid in self.session_ids():
+            if self._summary_path(sid).exists() or self._is_open(sid):
+                continue
+            try:
+                SessionLog.open_file(self._log_path(sid)).close()
+            except EmptySession:
+                _files.remove_durably(session_files(self.folder, sid))
+            except (LogError, NotFound):
+                pass
+
+    def _is_open(self, session_id: str) -> bool:
+        if session_id in self._active:
+            return True
+        return _files.is_locked(self.folder / f"{session_id}{JOURNAL_SUFFIX}")
+
+    # -- starting and resuming --
+
+    def start(
+        self,
+        group_id: str,
+        present: Sequence[str],
+        story: LoadedStory | Story,
+        *,
+        vote_mode: str,
+        reflection: str,
+        language: str | None = None,
+        story_hash: str | None = None,
+        background: bool = True,
+        on_durable: Callable[[int], None] | None = None,
+    ) -> ActiveSession:
+        """Start a session: logs session_started (durable) and writes the summary."""
+        model, digest = _story_parts(story, story_hash)
+        group = self.groups.group(group_id)
+        active = {p.id for p in self.groups.participants(group.id)}
+        unknown = [p for p in present if p not in active]
+        if unknown:
+            raise InvalidInput(
+                "participant-unknown", f"not active participants of {group.name}: {unknown}"
+            )
+        if len(set(present)) != len(present):
+            raise InvalidInput("participant-twice", "a participant is listed twice")
+        if vote_mode not in VOTE_MODES:
+            raise InvalidInput("vote-mode", f"unknown vote mode {vote_mode!r}")
+        if reflection not in REFLECTION_PRIVACY:
+            raise InvalidInput("reflection", f"reflection must be one of {REFLECTION_PRIVACY}")
+        lang = language or model.default_language
+        now = self.clock()
+        session_id = new_session_id(now)
+        started = {
+            "group": group.id,
+            "present": list(present),
+            "vote_mode": vote_mode,
+            "reflection": reflection,
+            "language": lang,
+            "story": {
+                "id": model.id,
+                "hash": digest,
+                "title": pick(model.title, lang, model.default_language) or model.id,
+            },
+        }
+        log = SessionLog.create_file(
+            self._log_path(session_id), session_id, story_id=model.id, story_hash=digest,
+            clock=self.clock, compact_lines=self.compact_lines, started=started,
+        )
+        try:
+            self._write_summary(summarise(log.records()))
+        except BaseException:
+            log.close()
+            raise
+        session = ActiveSession(
+            self, log, model, story_hash=digest, language=lang, state=None,
+            background=background, on_durable=on_durable,
+        )
+        self._active[session_id] = session
+        return session
+
+    def resume(
+        self,
+        session_id: str,
+        story: LoadedStory | Story,
+        *,
+        story_hash: str | None = None,
+        background: bool = True,
+        on_durable: Callable[[int], None] | None = None,
+    ) -> tuple[ActiveSession, StoryState | None]:
+        """Carry on an interrupted session in the same log. Returns the session and the
+        state to give the play controller (None: start the story from its beginning)."""
+        model, digest = _story_parts(story, story_hash)
+        if self._is_open(session_id):
+            raise SessionBusyError(f"session {session_id} is open already")
+        log = SessionLog.open_file(
+            self._log_path(session_id), writable=True, clock=self.clock,
+            compact_lines=self.compact_lines,
+        )
+        try:
+            records = log.records()
+            if any(r.kind == "session_ended" for r in records):
+                raise SessionStateError(f"session {session_id} has ended; it cannot be resumed")
+            point = find_resume_point(records)
+            if point.story_id != model.id:
+                raise SessionStateError(
+                    f"session {session_id} plays story {point.story_id!r}, not {model.id!r}"
+                )
+            runtime = Runtime(model, point.language, story_hash=digest)
+            state = runtime.restore(point.state_json) if point.state_json else None
+            if digest is not None:
+                log.story_hash = digest  # events from now on name the story as it is now
+        except BaseException:
+            log.close(compact=False)
+            raise
+        session = ActiveSession(
+            self, log, model, story_hash=digest, language=point.language, state=state,
+            background=background, on_durable=on_durable,
+        )
+        self._active[session_id] = session
+        if point.scene is not None:
+            session.recorder(CounsellorAction(point.scene, "resume", "restart"))
+        else:
+            session.recorder.sink.submit(
+                "counsellor_action", {"action": "resume", "detail": "restart"}
+            )
+        return session, state
+
+    # -- reading --
+
+    def _summary_doc(self, session_id: str) -> dict[str, Any]:
+        doc: dict[str, Any] | None = None
+        try:
+            doc = json.loads(self._summary_path(session_id).read_text("utf-8"))
+        except FileNotFoundError:
+            doc = None
+        except ValueError:
+            doc = None  # rebuilt from the log below
+        if doc is not None:
+            if doc.get("schema") != SUMMARY_SCHEMA:
+                doc = None
+            elif doc.get("version") != SUMMARY_VERSION:
+                raise LogVersionError(
+                    f"the summary of session {session_id} has version {doc.get('version')!r}; "
+                    f"this Porukka reads version {SUMMARY_VERSION}. Update Porukka to open it."
+                )
+        if doc is None or doc.get("ended") is None:
+            doc = summarise(self.events(session_id))
+        return doc
+
+    def _summary(self, doc: dict[str, Any]) -> SessionSummary:
+        sid = doc["session"]
+        names = self.groups.nicknames(doc["present"])
+        closed = doc["ended"] is not None
+        if closed:
+            status: Status = doc["status"]
+        else:
+            status = "in-progress" if self._is_open(sid) else "interrupted"
+        return SessionSummary(
+            id=sid,
+            group=doc["group"],
+            story_id=doc["story"]["id"],
+            story_title=doc["story"]["title"],
+            story_hash=doc["story"]["hash"],
+            language=doc["language"],
+            vote_mode=doc["vote_mode"],
+            reflection=doc["reflection"],
+            present=tuple(doc["present"]),
+            present_nicknames=tuple(names[p] for p in doc["present"] if p in names),
+            started=parse_time(doc["started"]),
+            last_event=parse_time(doc["last_event"]),
+            ended=parse_time(doc["ended"]) if closed else None,
+            status=status,
+            closed=closed,
+            events=doc["events"],
+            ratings=doc.get("ratings", {}),
+        )
+
+    def summary(self, session_id: str) -> SessionSummary:
+        return self._summary(self._summary_doc(session_id))
+
+    def list_sessions(
+        self,
+        *,
+        group: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+    ) -> list[SessionSummary]:
+        """Sessions newest first; `since`/`until` are inclusive (a date: the local day).
+        Sessions that cannot be read are left out and named in `self.unreadable`."""
+        out: list[SessionSummary] = []
+        self.unreadable = []
+        for sid in self.session_ids():
+            try:
+                summary = self.summary(sid)
+            except EmptySession:
+                continue
+            except (LogError, NotFound) as exc:
+                self.unreadable.append((sid, str(exc)))
+                continue
+            if group is not None and summary.group != group:
+                continue
+            if not _within(summary.started, since, until):
+                continue
+            out.append(summary)
+        out.sort(key=lambda s: (s.started, s.id), reverse=True)
+        return out
+
+    def events(self, session_id: str) -> list[Record]:
+        """The session's events in order (read-only; works while the session is open)."""
+        log = SessionLog.open_file(self._log_path(session_id))
+        try:
+            return log.records()
+        finally:
+            log.close()
+
+    def interrupted(self, *, group: str | None = None) -> list[SessionSummary]:
+        """Sessions that stopped without session_ended and are not open now."""
+        return [s for s in self.list_sessions(group=group) if s.resumable]
+
+    def resume_point(self, session_id: str) -> ResumePoint:
+        return find_resume_point(self.events(session_id))
+
+    def close_interrupted(self, session_id: str) -> SessionSummary:
+        """Mark an interrupted session as ended (interrupted): it is no longer offered."""
+        if self._is_open(session_id):
+            raise SessionBusyError(f"session {session_id} is open")
+        log = SessionLog.open_file(
+            self._log_path(session_id), writable=True, clock=self.clock,
+            compact_lines=self.compact_lines,
+        )
+        try:
+            if any(r.kind == "session_ended" for r in log.records()):
+                raise SessionStateError(f"session {session_id} has already ended")
+            log.log("session_ended", {"status": "interrupted"})
+            records = log.records()
+        except BaseException:
+            log.close(compact=False)
+            raise
+        log.close()
+        self._write_summary(summarise(records))
+        return self.summary(session_id)
+
+    # -- reflection history --
+
+    def rating_history(
+        self, group_id: str, participant_id: str, *, before: str | None = None
+    ) -> dict[str, list[RatingPoint]]:
+        """A participant's earlier ratings per domain across the group's sessions, oldest
+        first (skipped ones left out). `before`: only sessions started before that one."""
+        limit = self.summary(before).started if before is not None else None
+        history: dict[str, list[RatingPoint]] = {}
+        for s in sorted(self.list_sessions(group=group_id), key=lambda s: s.started):
+            if limit is not None and (s.started >= limit or s.id == before):
+                continue
+            for domain, value in s.ratings.get(participant_id, {}).items():
+                if value is not None:
+                    history.setdefault(domain, []).append(RatingPoint(s.id, s.started, value))
+        return history
+
+    def last_ratings(
+        self, group_id: str, participant_id: str, *, before: str | None = None
+    ) -> dict[str, int]:
+        """The latest earlier rating per domain: the faint outline on the "me now" screen."""
+        return {
+            domain: points[-1].value
+            for domain, points in self.rating_history(
+                group_id, participant_id, before=before
+            ).items()
+        }
+
+    # -- erasure --
+
+    def delete_session(self, session_id: str) -> int:
+        """Delete a session's every file (log, journal, summary, leftovers). Returns how
+        many files were removed."""
+        self._log_path(session_id)
+        if self._is_open(session_id):
+            raise SessionBusyError(f"session {session_id} is open")
+        return _files.remove_durably(session_files(self.folder, session_id))
+
+    def forget_participant(self, group_id: str, participant_id: str) -> ForgetCounts:
+        """Remove a participant from every file: their votes, ratings and feedback are
+        deleted, their id is taken off the sessions' lists of who was present, each log is
+        rewritten and compacted (journal included), and they leave the groups file."""
+        try:
+            person = self.groups.participant(participant_id)
+        except NotFound:
+            person = None
+        if person is not None and person.group != group_id:
+            raise InvalidInput(
+                "participant-group", f"{participant_id} is not in group {group_id}"
+            )
+        needle = participant_id.encode("utf-8")
+        sessions = removed = changed = 0
+        for sid in self.session_ids():
+            if not any(_contains(p, needle) for p in session_files(self.folder, sid)):
+                continue
+            if self._is_open(sid):
+                raise SessionBusyError(f"session {sid} is open; end it first")
+            r, c = self._scrub(sid, participant_id)
+            sessions += 1
+            removed += r
+            changed += c
+        gone = self.groups.remove_participant(participant_id)
+        return ForgetCounts(sessions, removed, changed, gone)
+
+    def _scrub(self, session_id: str, participant_id: str) -> tuple[int, int]:
+        log = SessionLog.open_file(
+            self._log_path(session_id), writable=True, clock=self.clock,
+            compact_lines=self.compact_lines,
+        )
+        try:
+            counts = log.rewrite(lambda r: _without(r, participant_id))
+            records = log.records()
+        except BaseException:
+            log.close(compact=False)
+            raise
+        log.close()
+        _files.remove_durably(_files.stray_temps(self._summary_path(session_id)))
+        if records and records[0].kind == "session_started":
+            self._write_summary(summarise(records))
+        return counts
+
+
+def _without(record: Record, participant_id: str) -> Record | None:
+    if record.data.get("participant") == participant_id:
+        return None
+    if record.kind == "session_started" and participant_id in record.data["present"]:
+        present = [p for p in record.data["present"] if p != participant_id]
+        return record.model_copy(update={"data": {**record.data, "present": present}})
+    if participant_id in json.dumps(record.to_doc(), ensure_ascii=False):
+        return None  # anything else that names them goes too
+    return record
+
+
+def _contains(path: Path, needle: bytes) -> bool:
+    try:
+        return needle in path.read_bytes()
+    except FileNotFoundError:
+        return False
+
+
+def _within(moment: datetime, since: date | datetime | None, until: date | datetime | None) -> bool:
+    def cmp_value(bound: date | datetime) -> Any:
+        return moment if isinstance(bound, datetime) else moment.astimezone().date()
+
+    if since is not None and cmp_value(since) < since:
+        return False
+    if until is not None and cmp_value(until) > until:
+        return False
+    return True
+
+
+def forget_participant(
+    group: str, participant_id: str, *, root: Path | None = None
+) -> ForgetCounts:
+    """Erase a participant's data from every file (for `porukka forget`)."""
+    return SessionStore(root).forget_participant(group, participant_id)
+
+
+def delete_session(session_id: str, *, root: Path | None = None) -> int:
+    """Delete a session and all its files (for `porukka purge`)."""
+    return SessionStore(root).delete_session(session_id)
+
