@@ -21,6 +21,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from typing import TYPE_CHECKING
 
+from facilitator.review_cli import register as register_review
+from facilitator.simulate_cli import register as register_simulate
 from game.authoring.cli import register as register_authoring
 from game.i18n import detect_language, interface_language, t
 
@@ -34,7 +36,8 @@ DEMO_STORY = "rahat-loppuu"
 
 # Modules that add their own commands: each `register(subparsers, lang)` adds sub-parsers whose
 # defaults name a `handler(args, ui_lang) -> exit status`.
-PLUGINS: list[Callable[[Any, str], None]] = [register_authoring]
+PLUGINS: list[Callable[[Any, str], None]] = [register_authoring, register_review,
+                                              register_simulate]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
