@@ -1,0 +1,526 @@
+"""Twine import: a Twee 3 file becomes a Porukka story.
+
+Passages become scenes, links become choices (one link: `goto`; none: an ending), paragraphs
+become lines. Twine's story formats (Harlowe, SugarCube, Snowman, Chapbook) are programming
+languages; Porukka stories are not, so every macro, script, variable or HTML tag is taken out
+of the text and reported with its passage and line, for the author to rewrite by hand with
+Porukka's own `if`, `set` and `add`. Nothing in the file is ever run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.story.conditions import KEYWORDS
+from game.story.validate import MAX_TEXT
+
+MAX_TWEE_BYTES = 5 * 1024 * 1024
+MAX_CHOICES = 6
+
+SPECIAL_PASSAGES = frozenset({
+    "StoryInit", "StoryCaption", "StoryMenu", "StoryBanner", "StorySubtitle", "StoryAuthor",
+    "StoryShare", "StoryInterface", "PassageReady", "PassageDone", "PassageHeader",
+    "PassageFooter", "StoryIncludes", "StorySettings", "StoryTitle", "StoryData",
+})
+SKIPPED_TAGS = frozenset({
+    "script", "stylesheet", "widget", "header", "footer", "startup", "debug-header",
+    "debug-footer", "debug-startup", "init", "Twine.image", "Twine.private",
+})
+
+_ASCII = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "a", "Ö": "o", "Å": "a", "ß": "ss",
+                        "æ": "ae", "ø": "o", "Æ": "ae", "Ø": "o"})
+
+
+def slug(name: str, *, allow_underscore: bool = False) -> str:
+    """`Äidin luona!` → `aidin-luona`: lowercase a–z, 0–9 and '-' (ä→a, ö→o, å→a, é→e …)."""
+    text = name.translate(_ASCII)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9_]+" if allow_underscore else r"[^a-z0-9]+", "-", text)
+    return text.strip("-")
+
+
+class Ids:
+    """Unique ids from names: the first `alku` is `alku`, the next `alku-2`, then `alku-3`."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.taken = set(taken or ())
+
+    def make(self, name: str, fallback: str) -> str:
+        base = slug(name) or fallback
+        if not base[0].isalpha():
+            base = f"{fallback}-{base}"
+        candidate = base
+        n = 1
+        while candidate in self.taken or candidate in KEYWORDS:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+
+# --- reading Twee ------------------------------------------------------------------------------
+
+
+@dataclass
+class Passage:
+    name: str
+    tags: list[str]
+    line: int  # of the `::` header, 1-based
+    text: str
+    metadata: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the import could not convert, at a line of the .twee file."""
+
+    line: int
+    column: int
+    passage: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class TweeError(Exception):
+    def __init__(self, code: str, line: int = 1, **params: Any) -> None:
+        self.code = code
+        self.line = line
+        self.params = params
+        super().__init__(code)
+
+
+def _header(rest: str) -> tuple[str, list[str], str]:
+    """Name, tags and metadata of a passage header (what follows `::`)."""
+    name: list[str] = []
+    tags = ""
+    meta = ""
+    i = 0
+    while i < len(rest):
+        c = rest[i]
+        if c == "\\" and i + 1 < len(rest):
+            name.append(rest[i + 1])
+            i += 2
+            continue
+        if c == "[":
+            end = rest.find("]", i)
+            if end < 0:
+                end = len(rest)
+            tags = rest[i + 1 : end]
+            i = end + 1
+            brace = rest.find("{", i)
+            meta = rest[brace:] if brace >= 0 else ""
+            break
+        if c == "{":
+            meta = rest[i:]
+            break
+        name.append(c)
+        i += 1
+    return "".join(name).strip(), tags.split(), meta.strip()
+
+
+def parse_twee(text: str) -> list[Passage]:
+    """The passages of a Twee 3 file, in order."""
+    passages: list[Passage] = []
+    current: Passage | None = None
+    body: list[str] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.startswith("::"):
+            if current is not None:
+                current.text = "\n".join(body)
+                passages.append(current)
+            name, tags, meta = _header(line[2:])
+            current = Passage(name, tags, n, "", meta)
+            body = []
+        elif current is not None:
+            body.append(line[1:] if line.startswith("\\::") else line)
+    if current is not None:
+        current.text = "\n".join(body)
+        passages.append(current)
+    for p in passages:
+        p.text = p.text.rstrip()
+    return passages
+
+
+# --- cleaning a passage's text -------------------------------------------------------------------
+
+_BLOCKS = [
+    (re.compile(r"<<script\b.*?(?:<</script>>|\Z)", re.S), "twee-script"),
+    (re.compile(r"<script\b.*?(?:</script\s*>|\Z)", re.S | re.I), "twee-script"),
+    (re.compile(r"<style\b.*?(?:</style\s*>|\Z)", re.S | re.I), "twee-script"),
+    (re.compile(r"<!--.*?(?:-->|\Z)", re.S), "twee-comment"),
+    (re.compile(r"/\*.*?(?:\*/|\Z)", re.S), "twee-comment"),
+    (re.compile(r"/%.*?(?:%/|\Z)", re.S), "twee-comment"),
+    (re.compile(r"<%.*?(?:%>|\Z)", re.S), "twee-snowman"),
+]
+_SUGARCUBE = re.compile(r"<<\s*(/?)\s*([A-Za-z_][\w-]*)?.*?>>")
+_LINK = re.compile(r"\[\[([^\]\n]*(?:\][^\]\n][^\]\n]*)*)\]\]")
+_HARLOWE = re.compile(r"\(([A-Za-z][\w-]*):")
+_HTML = re.compile(r"</?([A-Za-z][\w-]*)\b[^<>\n]*>")
+_INSERT = re.compile(r"\{[^{}\n]*\}")
+_MODIFIER = re.compile(r"^[ \t]*\[[^\[\]\n]+\][ \t]*$", re.M)
+_VARIABLE = re.compile(r"(?<![\w$])\$[A-Za-z_][\w.]*")
+_SPACE_BEFORE = re.compile(r" +([.,!?;:])(?=\s|$)")
+_CHAPBOOK_VARS = re.compile(r"\A(?:[^\n]*\n)*?--[ \t]*(?:\n|\Z)")
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    target: str
+    line: int
+    column: int
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _parse_link(inner: str) -> tuple[str, str, str | None]:
+    """(text, target, setter) of the inside of `[[…]]`."""
+    setter = None
+    if "][" in inner:
+        inner, setter = inner.split("][", 1)
+    if "|" in inner:
+        text, target = inner.split("|", 1)
+    elif "->" in inner:
+        text, target = inner.rsplit("->", 1)
+    elif "<-" in inner:
+        target, text = inner.split("<-", 1)
+    else:
+        text = target = inner
+    return text.strip(), target.strip(), setter
+
+
+def _matching(text: str, start: int, open_: str, close: str) -> int:
+    """Index just after the bracket that closes the one at `start`, or -1."""
+    depth = 0
+    quote: str | None = None
+    for i in range(start, len(text)):
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = None
+            continue
+        if c in "\"'" and open_ == "(":
+            quote = c
+        elif c == open_:
+            depth += 1
+        elif c == close:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
+
+
+class _Cleaner:
+    """Takes the unsupported parts out of a passage's text, keeping every offset in place."""
+
+    def __init__(self, passage: Passage) -> None:
+        self.p = passage
+        self.text = passage.text
+        self.chars = list(passage.text)
+        self.notes: list[Note] = []
+        self.links: list[Link] = []
+
+    def where(self, offset: int) -> tuple[int, int]:
+        before = self.text[:offset]
+        line = self.p.line + 1 + before.count("\n")
+        return line, offset - (before.rfind("\n") + 1) + 1
+
+    def note(self, offset: int, code: str, **params: Any) -> None:
+        line, col = self.where(offset)
+        self.notes.append(Note(line, col, self.p.name, code, params))
+
+    def current(self) -> str:
+        return "".join(self.chars)
+
+    def run(self) -> str:
+        m = _CHAPBOOK_VARS.match(self.text)
+        if m and re.search(r"^[\w.]+(?: \([^)]*\))?\s*:", self.text, re.M):
+            self.note(0, "twee-chapbook-vars")
+            _blank(self.chars, 0, m.end())
+        for pattern, code in _BLOCKS:
+            for m in pattern.finditer(self.current()):
+                if m.group().strip():
+                    self.note(m.start(), code, text=_excerpt(m.group()))
+                    _blank(self.chars, m.start(), m.end())
+        for m in _SUGARCUBE.finditer(self.current()):
+            if not m.group(1):
+                self.note(m.start(), "twee-macro", text=_excerpt(m.group()))
+            _blank(self.chars, m.start(), m.end())
+        self._links()
+        self._harlowe()
+        for m in _HTML.finditer(self.current()):
+            self.note(m.start(), "twee-html", text=_excerpt(m.group()))
+            _blank(self.chars, m.start(), m.end())
+        for m in _INSERT.finditer(self.current()):
+            self.note(m.start(), "twee-insert", text=_excerpt(m.group()))
+            _blank(self.chars, m.start(), m.end())
+        for m in _MODIFIER.finditer(self.current()):
+            self.note(m.start() + m.group().index("["), "twee-modifier",
+                      text=_excerpt(m.group().strip()))
+            _blank(self.chars, m.start(), m.end())
+        for m in _VARIABLE.finditer(self.current()):
+            self.note(m.start(), "twee-variable", text=m.group())
+        return self.current()
+
+    def _links(self) -> None:
+        text = self.current()
+        lines_with_text: set[int] = set()
+        found = list(_LINK.finditer(text))
+        stripped = _LINK.sub("", text)
+        # a line that holds nothing but links is a menu of choices: it leaves no text behind
+        for n, row in enumerate(stripped.split("\n")):
+            if row.strip():
+                lines_with_text.add(n)
+        for m in found:
+            label, target, setter = _parse_link(m.group(1))
+            line, col = self.where(m.start())
+            if setter is not None:
+                self.note(m.start(), "twee-setter", text=_excerpt(m.group()))
+            if not target:
+                self.note(m.start(), "twee-empty-link", text=m.group())
+            else:
+                self.links.append(Link(label or target, target, line, col))
+            row = text[: m.start()].count("\n")
+            _blank(self.chars, m.start(), m.end())
+            if row in lines_with_text:
+                for i, c in enumerate(label):
+                    if m.start() + i < m.end():
+                        self.chars[m.start() + i] = c if c != "\n" else " "
+
+    def _harlowe(self) -> None:
+        text = self.current()
+        pos = 0
+        while True:
+            m = _HARLOWE.search(text, pos)
+            if m is None:
+                return
+            end = _matching(text, m.start(), "(", ")")
+            if end < 0:
+                end = m.end()
+            self.note(m.start(), "twee-macro", text=_excerpt(text[m.start():end]))
+            _blank(self.chars, m.start(), end)
+            hook = end
+            while hook < len(text) and text[hook] in " \t":
+                hook += 1
+            if hook < len(text) and text[hook] == "[" and not text.startswith("[[", hook):
+                close = _matching(text, hook, "[", "]")
+                if close > 0:
+                    self.chars[hook] = " "
+                    self.chars[close - 1] = " "
+            text = self.current()
+            pos = end
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_EMPHASIS = [
+    re.compile(r"''(?=\S)(.+?)(?<=\S)''"),  # Harlowe and SugarCube bold
+    re.compile(r"(?<![:/])//(?=\S)(.+?)(?<=\S)//"),  # Harlowe and SugarCube italics
+    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),  # Markdown bold (Chapbook, Snowman)
+]
+
+
+def emphasis(text: str) -> str:
+    """Twine's bold and italics become Porukka's one kind of emphasis, `*text*`."""
+    for pattern in _EMPHASIS:
+        text = pattern.sub(r"*\1*", text)
+    return text
+
+
+def literal(text: str) -> str:
+    """Text shown as it is: Porukka reads `{name}` as a variable, so braces are doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blocks separated by blank lines, each on one line, braces doubled for Porukka."""
+    out: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        flat = emphasis(_SPACE_BEFORE.sub(r"\1", " ".join(block.split())))
+        if not flat:
+            continue
+        flat = literal(flat)
+        while len(flat) > MAX_TEXT:
+            cut = flat.rfind(". ", 0, MAX_TEXT - 1)
+            cut = cut + 1 if cut > MAX_TEXT // 2 else flat.rfind(" ", 0, MAX_TEXT - 1)
+            if cut <= 0:
+                cut = MAX_TEXT - 1
+            out.append(flat[:cut].strip())
+            flat = flat[cut:].strip()
+        if flat:
+            out.append(flat)
+    return out
+
+
+# --- converting ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Conversion:
+    story_id: str
+    title: str
+    data: dict[str, Any]
+    notes: list[Note] = field(default_factory=list)
+    scenes: int = 0
+
+    def yaml(self, source_name: str, header: str | None = None) -> str:
+        """The story as YAML text, with a comment (`header`) saying where it came from."""
+        from ruamel.yaml import YAML
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        def build(value: Any, flow: bool = False) -> Any:
+            if isinstance(value, dict):
+                m = CommentedMap()
+                for k, v in value.items():
+                    m[k] = build(v, flow or k in ("end", "languages"))
+                if flow:
+                    m.fa.set_flow_style()
+                return m
+            if isinstance(value, list):
+                s = CommentedSeq(build(v, flow) for v in value)
+                if flow:
+                    s.fa.set_flow_style()
+                return s
+            return value
+
+        doc = build(self.data)
+        doc.yaml_set_start_comment(header or (
+            f"Converted from {source_name} by 'porukka import-twee'.\n"
+            "Check the notes it printed, then run 'porukka validate' on this file."))
+        scenes = doc["scenes"]
+        for i, sid in enumerate(list(scenes)):
+            if i:
+                scenes.yaml_set_comment_before_after_key(sid, before="\n", indent=2)
+        yaml = YAML(typ="rt")
+        yaml.width = 100
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        buf = io.StringIO()
+        yaml.dump(doc, buf)
+        return buf.getvalue().replace("\n# \n", "\n\n")
+
+
+def _story_data(passages: list[Passage], notes: list[Note]) -> dict[str, Any]:
+    for p in passages:
+        if p.name == "StoryData":
+            try:
+                data = json.loads(p.text or "{}")
+            except ValueError:
+                notes.append(Note(p.line + 1, 1, p.name, "twee-bad-storydata"))
+                return {}
+            return data if isinstance(data, dict) else {}
+    return {}
+
+
+def convert(text: str, *, story_id: str, lang: str = "fi") -> Conversion:
+    """Convert Twee 3 text into story data (a dict ready to dump as story.yaml)."""
+    passages = parse_twee(text)
+    notes: list[Note] = []
+    if not passages:
+        raise TweeError("twee-no-passages")
+    meta = _story_data(passages, notes)
+    title = next((p.text.strip() for p in passages if p.name == "StoryTitle"), "") or story_id
+    story_passages: list[Passage] = []
+    for p in passages:
+        skipped = [t for t in p.tags if t in SKIPPED_TAGS]
+        if p.name in ("StoryTitle", "StoryData"):
+            continue
+        if p.name in SPECIAL_PASSAGES or skipped:
+            notes.append(Note(p.line, 1, p.name, "twee-special",
+                              {"why": ", ".join(skipped) or p.name}))
+            continue
+        story_passages.append(p)
+    if not story_passages:
+        raise TweeError("twee-no-passages")
+    ids = Ids()
+    by_name: dict[str, str] = {}
+    for p in story_passages:
+        if p.name in by_name:
+            notes.append(Note(p.line, 1, p.name, "twee-duplicate-passage"))
+            continue
+        by_name[p.name] = ids.make(p.name, "kohtaus")
+    start_name = meta.get("start") if isinstance(meta.get("start"), str) else None
+    if start_name not in by_name:
+        if start_name:
+            notes.append(Note(1, 1, "StoryData", "twee-no-start", {"name": start_name}))
+        start_name = "Start" if "Start" in by_name else story_passages[0].name
+    scenes: dict[str, Any] = {}
+    done: set[str] = set()
+    for p in story_passages:
+        if p.name in done:
+            continue
+        done.add(p.name)
+        cleaner = _Cleaner(p)
+        lines = paragraphs(cleaner.run())
+        notes.extend(cleaner.notes)
+        links: list[Link] = []
+        for link in cleaner.links:
+            if link.target not in by_name:
+                notes.append(Note(link.line, link.column, p.name, "twee-broken-link",
+                                  {"target": link.target}))
+            else:
+                links.append(link)
+        if len(links) > MAX_CHOICES:
+            extra = links[MAX_CHOICES]
+            notes.append(Note(extra.line, extra.column, p.name, "twee-too-many-links",
+                              {"count": len(links), "limit": MAX_CHOICES}))
+            links = links[:MAX_CHOICES]
+        scene: dict[str, Any] = {}
+        if len(links) == 0:
+            if not lines:
+                lines = [literal(p.name)]
+                notes.append(Note(p.line, 1, p.name, "twee-empty-passage"))
+            scene["lines"] = lines
+            scene["end"] = {"title": literal(p.name), "mood": "open"}
+        elif len(links) == 1:
+            if not lines:
+                lines = [literal(links[0].text)]
+            scene["lines"] = lines
+            scene["goto"] = by_name[links[0].target]
+        else:
+            scene["lines"] = lines
+            scene["choices"] = _choices(links, by_name)
+        scenes[by_name[p.name]] = scene
+    data: dict[str, Any] = {
+        "format": 1,
+        "id": story_id,
+        "title": literal(title),
+        "languages": [lang],
+        "start": by_name[start_name],
+        "scenes": scenes,
+    }
+    notes.sort(key=lambda n: (n.line, n.column))
+    return Conversion(story_id, title, data, notes, len(scenes))
+
+
+def _choices(links: list[Link], by_name: dict[str, str]) -> list[dict[str, Any]]:
+    targets = [by_name[link.target] for link in links]
+    repeated = {t for t in targets if targets.count(t) > 1}
+    ids = Ids({t for t in targets if t not in repeated})
+    out: list[dict[str, Any]] = []
+    for link, target in zip(links, targets, strict=True):
+        choice: dict[str, Any] = {}
+        if target in repeated:
+            choice["id"] = ids.make(link.text, "valinta")
+        choice["text"] = literal(link.text)
+        choice["goto"] = target
+        out.append(choice)
+    return out
+
+
+def story_id_for(name: str) -> str:
+    """A story id ([a-z0-9-], at most 64) from a folder or file name."""
+    base = slug(name)[:64].strip("-")
+    return base or "tarina"

@@ -1,0 +1,22 @@
+"""Every built-in story can be explored fully, and every scene, choice and ending is reachable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.authoring.explorer import explore
+from game.story import load_story
+from game.story.loader import BUILTIN_STORIES, find_story_files
+
+
+@pytest.mark.parametrize("path", find_story_files(BUILTIN_STORIES), ids=lambda p: p.parent.name)
+def test_builtin_story_has_no_coverage_gaps(path: Path):
+    story = load_story(path).story
+    cov = explore(story)
+    assert cov.mode == "exhaustive"
+    assert cov.never_reached == [], "scenes no playthrough reaches"
+    assert [cov.choices[c] for c in cov.never_shown] == [], "choices whose 'if' never holds"
+    assert cov.stuck == {}, "scenes where no choice is available"
+    assert cov.endings_reached == cov.endings
