@@ -107,6 +107,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
                    help=t("help-vote", lang))
     p.add_argument("--players", type=int, default=4, choices=range(2, 9), metavar="2-8",
                    help=t("help-players", lang))
+    p.add_argument("--watch", action="store_true", help=t("help-watch", lang))
     _window_options(p, lang)
     p.set_defaults(handler=cmd_play)
 
@@ -405,7 +406,7 @@ def cmd_play(args: argparse.Namespace, ui: str) -> int:
     game = Game(app, [BUILTIN_STORIES])
     label = lambda n: t("ui-player-n", app.settings.ui_lang, n=n)  # noqa: E731
     people = default_participants(args.players, label)
-    app.views[:] = [game.play_view(loaded, lang, args.vote, people)]
+    app.views[:] = [game.play_view(loaded, lang, args.vote, people, watch=args.watch)]
     app.run()
     app.close()
     return EXIT_OK

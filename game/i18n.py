@@ -137,6 +137,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "ei animaatioita",
         "sv": "inga animationer",
     },
+    "help-watch": {
+        "en": "reload the story whenever its file is saved (for authors)",
+        "fi": "lataa tarina uudelleen aina, kun tiedosto tallennetaan (kirjoittajille)",
+        "sv": "ladda om berättelsen varje gång filen sparas (för skribenter)",
+    },
     "help-verbose": {
         "en": "tell what happens on the standard error (for support)",
         "fi": "kerro tapahtumista virhetulosteeseen (tukea varten)",

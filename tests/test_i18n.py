@@ -24,7 +24,14 @@ def test_every_string_in_three_languages_with_the_same_fields(table):
 
 
 def test_languages_differ():
-    same = [k for k, e in STRINGS.items() if e["fi"] == e["en"]]
+    """A Finnish string equal to its English one is an untranslated string, unless it is only
+    a name or a format (the product's name, a clock)."""
+
+    def words(text: str) -> str:
+        return re.sub(r"\{[^}]*\}|[^A-Za-zÅÄÖåäö]", "", text)
+
+    same = [k for k, e in STRINGS.items()
+            if e["fi"] == e["en"] and words(e["fi"]) not in ("", "Porukka")]
     assert same == []
 
 

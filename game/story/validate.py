@@ -595,7 +595,10 @@ def scenes_that_can_end(story: Story) -> set[str]:
         for target in edges(scene):
             if target in reverse:
                 reverse[target].append(sid)
-    can_end = {sid for sid, scene in scenes.items() if scene.end is not None}
+    # A scene with a goto to an unknown scene is not called trapped: the unknown name is the
+    # error to fix first, and where it leads is not known yet.
+    can_end = {sid for sid, scene in scenes.items()
+               if scene.end is not None or any(t not in scenes for t in edges(scene))}
     queue = deque(can_end)
     while queue:
         for prev in reverse[queue.popleft()]:

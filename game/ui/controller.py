@@ -204,6 +204,14 @@ class PlayController:
         rnd = self.ballot.round + 1
         self.ballot = Ballot(self.ballot.offered, self.ballot.started, round=rnd)
 
+    def replace_story(self, runtime: Runtime, state: StoryState) -> None:
+        """A new version of the story (watch mode): continue from `state` in it."""
+        runtime.listener = self._emit
+        self.runtime = runtime
+        self.state = state
+        self.history = []
+        self._open_ballot()
+
     # -- counsellor --
 
     def action(self, kind: CounsellorActionKind, detail: str = "") -> None:

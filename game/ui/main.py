@@ -23,6 +23,7 @@ from .views.menu import MenuView, StoryEntry, discover
 from .views.options import QuickSetupView, SettingsView, SetupChoice
 from .views.overlays import ErrorView
 from .views.play import PlayView
+from .watch import StoryWatcher
 
 
 @dataclass
@@ -78,7 +79,8 @@ class Game:
 
     def play_view(self, loaded: LoadedStory, lang: str, vote_mode: VoteMode,
                   participants: list[Participant],
-                  controller: PlayController | None = None) -> PlayView:
+                  controller: PlayController | None = None,
+                  watch: bool = False) -> PlayView:
         listener = None
         if self.hooks.listener is not None:
             listener = self.hooks.listener(loaded, lang, vote_mode, participants)
@@ -86,8 +88,9 @@ class Game:
             runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
             controller = PlayController(runtime, vote_mode, participants, listener)
         media = Media(loaded.folder, SHARED_ASSETS)
+        watcher = StoryWatcher(loaded.file) if watch else None
         return PlayView(self.app, controller, media, self.speaker, self._finished,
-                        self._reflect)
+                        self._reflect, watcher)
 
     def _finished(self, controller: PlayController, how: str) -> Intent | None:
         if self.hooks.finished is not None:

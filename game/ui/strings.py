@@ -8,6 +8,13 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "ui-title": {"fi": "Porukka", "sv": "Porukka", "en": "Porukka"},
     "ui-loading": {"fi": "Ladataan tarinoita…", "sv": "Berättelserna laddas…",
                    "en": "Loading the stories…"},
+    "watch-error": {
+        "fi": "Tarinassa on virhe, joten edellinen toimiva versio jatkuu. {error}",
+        "sv": "Berättelsen har ett fel, så den senaste fungerande versionen fortsätter. {error}",
+        "en": "The story has an error, so the last working version keeps playing. {error}",
+    },
+    "watch-reloaded": {"fi": "Tarina päivitetty", "sv": "Berättelsen uppdaterad",
+                       "en": "Story updated"},
     "ui-tagline": {
         "fi": "Valitkaa tarina, josta puhutaan tänään",
         "sv": "Välj en berättelse att prata om i dag",

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...story.runtime import OfferedChoice, ShownLine
+from ...story.runtime import OfferedChoice, Runtime, ShownLine
 from ..app import App, BaseView, Intent, Pop, Push
 from ..canvas import Canvas, font, icon, panel, rounded, shape, wrap
 from ..controller import PlayController
 from ..media import Media
 from ..speech import Speaker
 from ..theme import hex_colour, readable_on
+from ..watch import Reload, StoryWatcher, carry_over
 from ..widgets import Button, TileLayout, draw_tile, layout_tiles
 from .overlays import CounsellorMenu, HelpOverlay, PauseOverlay
 
@@ -46,8 +47,11 @@ class PlayView(BaseView):
         speaker: Speaker | None = None,
         on_finished: Callable[[PlayController, str], Intent | None] | None = None,
         on_reflect: Callable[[PlayController], Intent | None] | None = None,
+        watcher: StoryWatcher | None = None,
     ) -> None:
         super().__init__(app)
+        self.watcher = watcher
+        self.watch_error: str | None = None
         self.c = controller
         self.media = media
         self.speaker = speaker or Speaker()
@@ -523,8 +527,31 @@ class PlayView(BaseView):
         rects = list(self._anim_rects)
         return rects or None
 
+    def _reload(self, reload: Reload) -> None:
+        if reload.loaded is None:
+            first = reload.errors[0].format(self.lang) if reload.errors else "?"
+            self.watch_error = self.tr("watch-error", error=first)
+            log.info("story has errors; the last good version keeps playing")
+            self.on_resize()
+            return
+        self.watch_error = None
+        loaded = reload.loaded
+        runtime = Runtime(loaded.story, self.c.runtime.lang, story_hash=loaded.content_hash)
+        state = carry_over(self.c.state, runtime) or runtime.begin().state
+        self.c.replace_story(runtime, state)
+        if self.media is not None:
+            self.media = Media(loaded.folder, self.media.shared)
+        self._enter_scene()
+        self.app.note(self.tr("watch-reloaded"), 3)
+        log.info("story reloaded in %.0f ms", reload.seconds * 1000)
+
     def update(self, dt: float) -> bool:
         changed = False
+        if self.watcher is not None:
+            reload = self.watcher.poll(dt)
+            if reload is not None:
+                self._reload(reload)
+                changed = True
         if self.fade < 1.0:
             self.fade = min(1.0, self.fade + dt / 0.35)
             changed = True
@@ -563,7 +590,29 @@ class PlayView(BaseView):
         return rect.inflate(-2 * m.gap, -2 * m.gap)
 
     def _status_height(self) -> int:
-        return int(self.app.metrics.ui_px() * 2.2)
+        """The status bar, and under it the authoring error banner in watch mode."""
+        return int(self.app.metrics.ui_px() * 2.2) + self._banner_height()
+
+    def _banner_height(self) -> int:
+        if not self.watch_error:
+            return 0
+        from ..canvas import paragraph_height
+
+        m = self.app.metrics
+        width = m.width - 2 * m.margin - 2 * m.gap
+        return paragraph_height(self.watch_error, width, m.ui_px(20)) + 2 * m.gap
+
+    def _draw_banner(self, canvas: Canvas) -> None:
+        if not self.watch_error:
+            return
+        theme = self.app.theme
+        m = self.app.metrics
+        top = int(m.ui_px() * 2.2)
+        box = pygame.Rect(0, top, m.width, self._banner_height())
+        panel(canvas.surface, box, theme.panel, 255, 0)
+        pygame.draw.rect(canvas.surface, theme.warn, box, 3)
+        canvas.paragraph(self.watch_error, box.inflate(-2 * (m.margin + m.gap), -2 * m.gap),
+                         m.ui_px(20), theme.warn, bold=True)
 
     def _layout_pages(self) -> None:
         m = self.app.metrics
@@ -617,6 +666,7 @@ class PlayView(BaseView):
         self.plus_rects = []
         self._anim_rects = []
         self._draw_status(canvas)
+        self._draw_banner(canvas)
         if self.phase in ("lines", "checkpoint"):
             self._draw_lines(canvas)
             if self.phase == "checkpoint":
@@ -636,7 +686,7 @@ class PlayView(BaseView):
     def _draw_status(self, canvas: Canvas) -> None:
         theme = self.app.theme
         m = self.app.metrics
-        h = self._status_height()
+        h = int(m.ui_px() * 2.2)
         bar = pygame.Rect(0, 0, m.width, h)
         panel(canvas.surface, bar, theme.panel, theme.panel_alpha, 0)
         px = m.ui_px()
