@@ -362,7 +362,8 @@ class App:
             if animating or self.dirty:
                 events = pygame.event.get()
             else:
-                first = pygame.event.wait(self.idle_timeout_ms)
+                wakes = [w for v in self.views if (w := getattr(v, "wake_ms", None))]
+                first = pygame.event.wait(min([self.idle_timeout_ms, *wakes]))
                 events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
             for event in events:
                 self.dispatch(event)

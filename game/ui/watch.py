@@ -24,7 +24,7 @@ class Reload:
 class StoryWatcher:
     """Polls the story file's modification time; cheap enough to call every frame."""
 
-    def __init__(self, path: Path, interval: float = 0.25) -> None:
+    def __init__(self, path: Path, interval: float = 0.1) -> None:
         self.path = path / STORY_FILE if path.is_dir() else path
         self.interval = interval
         self._since = 0.0

@@ -180,6 +180,35 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
           f"{int(out) / 1024:.0f} MiB (max RSS)")
 
 
+def watch_reload(repeat: int = 10) -> None:
+    """From saving the story file to the frame that shows the new text (watch mode)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())
+    shutil.copytree(BUILTIN_STORIES / "rahat-loppuu", folder / "rahat-loppuu")
+    path = folder / "rahat-loppuu" / "story.yaml"
+    original = path.read_text("utf-8")
+    app = open_app((1280, 720), Settings(ui_lang="fi", reduce_motion=True))
+    app.idle_timeout_ms = 250
+    view = Game(app, []).play_view(load_story(path), "fi", "counsellor", [], watch=True)
+    app.push(view)
+    app.run(max_frames=2)
+    times = []
+    for i in range(repeat):
+        marker = f"Kuun {i + 1}. muokkaus."
+        path.write_text(original.replace("Kuun 17. päivä.", marker, 1), "utf-8")
+        t0 = time.perf_counter()
+        draws = app.draws
+        while not (view.lines and view.lines[0].text.startswith(marker) and app.draws > draws):
+            app.run(max_frames=app.frames + 1)
+        times.append(time.perf_counter() - t0)
+    app.close()
+    shutil.rmtree(folder)
+    print(f"watch mode, save to new frame ({path.parent.name}, polling every 0.1 s): median "
+          f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+
+
 def main() -> None:
     if not os.environ.get("DISPLAY"):
         sys.exit("needs a display: run under xvfb-run")
@@ -187,6 +216,7 @@ def main() -> None:
           f"{platform.python_version()}, pygame-ce {pygame.version.ver}, "
           f"DISPLAY={os.environ['DISPLAY']} (software rendering)")
     frame_times()
+    watch_reload()
     startup()
     memory()
     _ = resource

@@ -527,6 +527,11 @@ class PlayView(BaseView):
         rects = list(self._anim_rects)
         return rects or None
 
+    @property
+    def wake_ms(self) -> int | None:
+        """How often an idle screen wakes up: often enough to notice a save in watch mode."""
+        return int(self.watcher.interval * 1000) if self.watcher is not None else None
+
     def _reload(self, reload: Reload) -> None:
         if reload.loaded is None:
             first = reload.errors[0].format(self.lang) if reload.errors else "?"
