@@ -44,6 +44,38 @@ class Media:
             self._cache.popitem(last=False)
         return surf
 
+    def portrait(self, ref: str | None, side: int) -> pygame.Surface | None:
+        """A character's picture fitted into a `side`×`side` square, or None."""
+        if not ref or ref in self.failed or side < 8:
+            return None
+        key = (ref, (-side, side))
+        surf = self._cache.get(key)
+        if surf is not None:
+            return surf
+        path = resolve_asset(ref, self.folder, self.shared)
+        if path is None:
+            self.failed.add(ref)
+            return None
+        try:
+            if path.suffix.lower() == ".svg":
+                surf = pygame.image.load_sized_svg(str(path), (side, side))
+            else:
+                raw = pygame.image.load(str(path))
+                w, h = raw.get_size()
+                if not w or not h or max(w, h) > 8192:
+                    raise ValueError("bad picture")
+                f = side / max(w, h)
+                surf = pygame.transform.smoothscale(raw, (max(1, int(w * f)), max(1, int(h * f))))
+            if pygame.display.get_surface():
+                surf = surf.convert_alpha()
+        except (pygame.error, OSError, ValueError, MemoryError):
+            self.failed.add(ref)
+            return None
+        self._cache[key] = surf
+        if len(self._cache) > self.limit:
+            self._cache.popitem(last=False)
+        return surf
+
     @staticmethod
     def _load_cover(path: Path, size: tuple[int, int]) -> pygame.Surface:
         w, h = size

@@ -320,3 +320,38 @@ def test_counsellor_console_window_follows_the_game(make_app):
     assert all(has_glyphs(b.text) for b in console.boxes)
     d.post(pygame.WINDOWCLOSE, window=console.window)
     assert d.app.console is None and d.app.running is not False
+
+
+def test_speaker_portrait_is_drawn_and_a_missing_one_is_a_note(make_app, tmp_path):
+    folder = tmp_path / "kasvot"
+    folder.mkdir()
+    (folder / "mira.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">'
+        '<circle cx="256" cy="256" r="250" fill="#ff0000"/></svg>', encoding="utf-8")
+    (folder / "story.yaml").write_text(
+        "format: 1\nid: kasvot\nstart: a\ncharacters:\n"
+        "  mira: {name: Mira, image: mira.svg}\n  timo: {name: Timo, image: timo.png}\n"
+        "scenes:\n  a:\n    lines:\n      - {who: mira, text: Hei}\n"
+        "      - {who: timo, text: Moi}\n    end: {title: Loppu}\n", encoding="utf-8")
+    import yaml
+
+    from game.story.loader import LoadedStory, check_file
+    from game.story.model import Story
+
+    res = check_file(folder / "story.yaml")
+    assert [i.code for i in res.issues] == ["missing-asset"]  # the validator says so too
+    # The game still copes when a picture is gone after validation (a file deleted later).
+    data = yaml.safe_load((folder / "story.yaml").read_text("utf-8"))
+    loaded = LoadedStory(Story.model_validate(data), folder / "story.yaml", folder, "x")
+    d = make_app()
+    view = Game(d.app, [folder]).play_view(loaded, "fi", "counsellor", [])
+    d.app.push(view)
+    d.frames()
+    d.redraw()
+    w, h = d.app.screen.get_size()
+    reds = sum(1 for x in range(w // 2, w, 8) for y in range(0, h, 8)
+               if d.app.screen.get_at((x, y))[:3] == (255, 0, 0))
+    assert reds > 20, "Mira's portrait is not on the screen"
+    d.key(pygame.K_SPACE)
+    d.redraw()
+    assert any("timo.png" in n for n, _ in d.app.notes)

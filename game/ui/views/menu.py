@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pygame
 
-from ...story.loader import LoadedStory, check_file, find_story_files
+from ...story.loader import SHARED_ASSETS, LoadedStory, check_file, find_story_files
 from ...story.text import pick
 from ..app import App, BaseView, Intent, Push, Quit
 from ..canvas import Canvas, font, panel, paragraph_height, rounded, wrap
+from ..media import Media
 from ..widgets import Button
+
+MENU_BACKGROUND = "ui/menu-background.svg"
 
 
 @dataclass
@@ -58,6 +61,7 @@ class MenuView(BaseView):
         self.buttons: list[Button] = []
         self.cols = 2
         self.rows_visible = 1
+        self._media = Media(None, SHARED_ASSETS)
 
     def _items(self) -> int:
         return len(self.entries) + 2  # cards, then Settings and Quit
@@ -164,6 +168,10 @@ class MenuView(BaseView):
     def _draw_backdrop(self, surf: pygame.Surface) -> None:
         theme = self.app.theme
         if theme.name == "high-contrast":
+            return
+        picture = self._media.picture(MENU_BACKGROUND, surf.get_size())
+        if picture is not None:
+            surf.blit(picture, (0, 0))
             return
         w, h = surf.get_size()
         for i, (cx, cy, r) in enumerate(((0.92, 0.1, 0.22), (0.05, 0.95, 0.18),

@@ -748,6 +748,7 @@ class PlayView(BaseView):
         box = pygame.Rect(area.left - m.gap, area.bottom - height - m.gap, area.width + 2 * m.gap,
                           height + 2 * m.gap)
         box.top = max(box.top, area.top - m.gap)
+        self._draw_portrait(canvas, box, area, visible)
         panel(canvas.surface, box, theme.panel, theme.panel_alpha, max(8, m.gap))
         y = box.top + m.gap
         newest = max(shown)
@@ -773,6 +774,30 @@ class PlayView(BaseView):
             if r.line == newest:
                 self._anim_rects.append(drawn.inflate(4, 4))
             y += step
+
+    def _draw_portrait(self, canvas: Canvas, box: pygame.Rect, area: pygame.Rect,
+                       visible: list[Row]) -> None:
+        """The speaking character's picture standing on the text panel, where there is room."""
+        if self.media is None or not visible:
+            return
+        newest = max(r.line for r in visible)
+        who = self.lines[newest].who if newest < len(self.lines) else None
+        character = self.c.runtime.story.characters.get(who) if who else None
+        if character is None or not character.image:
+            return
+        m = self.app.metrics
+        room = box.top - area.top
+        side = min(int(300 * m.unit), room)
+        if side < int(120 * m.unit):
+            return
+        picture = self.media.portrait(character.image, side)
+        if picture is None:
+            if character.image not in self.notified_missing:
+                self.notified_missing.add(character.image)
+                self.app.note(self.tr("note-image", name=character.image))
+            return
+        rect = picture.get_rect(bottomright=(box.right - m.gap, box.top))
+        canvas.surface.blit(picture, rect)
 
     def _colour(self, line: ShownLine) -> str | None:
         return line.color
