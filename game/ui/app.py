@@ -170,6 +170,7 @@ class App:
         self.notes: list[tuple[str, float]] = []  # (text, seconds left) shown at the bottom
         self.error_view_factory: Callable[[App, str], View] | None = None
         self.console: Any = None  # the counsellor's console window, when open
+        self.joysticks: dict[int, Any] = {}
 
     def open_console(self) -> None:
         """Open the counsellor's console window (beside the projected one)."""
@@ -274,6 +275,18 @@ class App:
         if event.type == pygame.QUIT:
             self.running = False
             return True
+        if event.type == pygame.JOYDEVICEADDED:
+            # A pad sends input only while it is open: open each one as it is plugged in (also
+            # those present at start, whatever screen is showing), then let the view know.
+            try:
+                joy = pygame.joystick.Joystick(event.device_index)
+                self.joysticks[joy.get_instance_id()] = joy
+            except pygame.error:
+                pass
+            return False
+        if event.type == pygame.JOYDEVICEREMOVED:
+            self.joysticks.pop(getattr(event, "instance_id", -1), None)
+            return False
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
             return True

@@ -65,6 +65,9 @@ class PlayView(BaseView):
         self.notified_missing: set[str] = set()
         self._anim_rects: list[pygame.Rect] = []
         self._drawn_once = False
+        self.app.pad_binding = {}  # type: ignore[attr-defined]  # this group's pads
+        for instance_id in self.app.joysticks:  # pads plugged in before the story started
+            self._bind(instance_id)
         self._enter_scene()
 
     # -- scene flow ------------------------------------------------------------------------
@@ -464,12 +467,10 @@ class PlayView(BaseView):
                 return
 
     def _pad_added(self, event: pygame.event.Event) -> None:
-        try:
-            joy = pygame.joystick.Joystick(event.device_index)
-            self._bind(joy.get_instance_id())
-            self.app.note(self.tr("gamepad-added", name=joy.get_name()))
-        except pygame.error:
-            pass
+        for instance_id, joy in self.app.joysticks.items():
+            if instance_id not in self._pads():
+                self._bind(instance_id)
+                self.app.note(self.tr("gamepad-added", name=joy.get_name()))
 
     def _pad_removed(self, event: pygame.event.Event) -> None:
         pads = self._pads()
