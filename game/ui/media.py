@@ -20,6 +20,7 @@ class Media:
         self._cache: OrderedDict[tuple[str, tuple[int, int]], pygame.Surface] = OrderedDict()
         self.failed: set[str] = set()
         self.audio_ok: bool | None = None
+        self.current_music: str | None = None
 
     def picture(self, ref: str | None, size: tuple[int, int]) -> pygame.Surface | None:
         """The picture covering `size` (cropped to fill), or None with the failure noted."""
@@ -102,6 +103,42 @@ class Media:
         iw, ih = img.get_size()
         out.blit(img, ((w - iw) // 2, (h - ih) // 2))
         return out.convert() if pygame.display.get_surface() else out
+
+    def play_scene_audio(self, music: str | None, sound: str | None) -> str | None:
+        """Start the scene's music (looping; the same music carries on) and its one-off sound.
+
+        Returns a note for the screen when something cannot be played, else None."""
+        if not music and not sound:
+            if self.current_music:
+                pygame.mixer.music.fadeout(800)
+                self.current_music = None
+            return None
+        if not self.init_audio():
+            return "no-audio"
+        try:
+            if music and music != self.current_music:
+                path = resolve_asset(music, self.folder, self.shared)
+                if path is None:
+                    raise FileNotFoundError(music)
+                pygame.mixer.music.load(str(path))
+                pygame.mixer.music.play(-1, fade_ms=800)
+                self.current_music = music
+            elif not music and self.current_music:
+                pygame.mixer.music.fadeout(800)
+                self.current_music = None
+            if sound:
+                path = resolve_asset(sound, self.folder, self.shared)
+                if path is None:
+                    raise FileNotFoundError(sound)
+                pygame.mixer.Sound(str(path)).play()
+        except (pygame.error, OSError):
+            return "sound-failed"
+        return None
+
+    def stop_audio(self) -> None:
+        if self.audio_ok and self.current_music:
+            pygame.mixer.music.stop()
+            self.current_music = None
 
     def init_audio(self) -> bool:
         """Start the mixer once; False (and a note on screen) when there is no audio device."""

@@ -225,6 +225,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "note-no-audio": {"fi": "Ääntä ei voi toistaa tällä koneella.",
                       "sv": "Ljud kan inte spelas på den här datorn.",
                       "en": "Sound cannot be played on this computer."},
+    "note-sound": {"fi": "Ääntä ei voitu toistaa: {name}", "sv": "Ljudet kunde inte spelas: {name}",
+                   "en": "The sound could not be played: {name}"},
     "note-image": {"fi": "Kuvaa ei voitu näyttää: {name}", "sv": "Bilden kunde inte visas: {name}",
                    "en": "The picture could not be shown: {name}"},
     "error-title": {"fi": "Nyt meni jokin vikaan", "sv": "Något gick fel",

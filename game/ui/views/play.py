@@ -88,10 +88,28 @@ class PlayView(BaseView):
         self.timer_running = False
         self.checkpoint_done = False
         self._layout_pages()
+        self._scene_audio()
         if not self.lines:
             self._lines_done()
         else:
             self._say_line(0)
+
+    def _scene_audio(self) -> None:
+        if self.media is None:
+            return
+        scene = self.c.runtime.scene(self.c.state)
+        problem = self.media.play_scene_audio(scene.music, scene.sound)
+        if problem == "no-audio" and not self.app_noted("no-audio"):
+            self.app.note(self.tr("note-no-audio"))
+        elif problem == "sound-failed":
+            self.app.note(self.tr("note-sound", name=scene.music or scene.sound or ""))
+
+    def app_noted(self, key: str) -> bool:
+        """True the second time on: a note said once per session is enough."""
+        if key in self.notified_missing:
+            return True
+        self.notified_missing.add(key)
+        return False
 
     def on_resize(self) -> None:
         line = self._current_line_index()
@@ -178,6 +196,8 @@ class PlayView(BaseView):
 
     def _finish(self, how: str) -> Intent | None:
         self.speaker.stop()
+        if self.media is not None:
+            self.media.stop_audio()
         if self.on_finished:
             return self.on_finished(self.c, how)
         return Pop()
