@@ -829,7 +829,10 @@ class PlayView(BaseView):
         px = m.ui_px(20)
         rect = pygame.Rect(m.margin, m.height - int(m.ui_px() * 1.8) - m.margin // 2,
                            m.width - 2 * m.margin, int(m.ui_px() * 1.8))
-        for row in wrap(text, font(px), rect.width)[:1]:
+        for row in wrap(text, font(px), rect.width - m.gap)[:1]:
+            w = font(px).size(row)[0]
+            back = pygame.Rect(rect.right - w - m.gap, rect.centery - px, w + 2 * m.gap, 2 * px)
+            panel(canvas.surface, back, theme.panel, theme.panel_alpha, max(6, m.gap // 2))
             canvas.text(row, (rect.right, rect.centery), px, theme.muted, False, "midright")
 
     def _draw_message(self, canvas: Canvas, text: str) -> None:
