@@ -354,8 +354,15 @@ def _size(text: str) -> tuple[int, int] | None:
     return (w, h) if w >= 320 and h >= 240 else None
 
 
-def _open_window(args: argparse.Namespace, ui: str) -> Any:
-    """The game window with its first frame drawn, before the heavier modules load."""
+def _open_window(args: argparse.Namespace, ui: str, ui_given: bool = False) -> Any:
+    """The game window with its first frame drawn, before the heavier modules load.
+
+    The counsellor's saved settings (language, text size, contrast, motion, read-aloud) are laid
+    over the defaults; options given on the command line win. Changes are saved as they happen.
+    """
+    from dataclasses import replace
+
+    from facilitator.ui.prefs import load_settings, save_settings
     from game.ui.app import App, SplashView
 
     size = _size(getattr(args, "size", "1280x720"))
@@ -363,9 +370,19 @@ def _open_window(args: argparse.Namespace, ui: str) -> Any:
         print(t("usage-error", ui, prog="porukka", message=t("bad-size", ui, value=args.size)),
               file=sys.stderr)
         return None
+    given = _settings(args, ui)
+    settings = load_settings(given)
+    if ui_given:
+        settings = replace(settings, ui_lang=given.ui_lang)
+    if getattr(args, "text_size", 100) != 100:
+        settings = replace(settings, text_scale=given.text_scale)
+    if getattr(args, "high_contrast", False):
+        settings = replace(settings, theme=given.theme)
+    if getattr(args, "reduce_motion", False):
+        settings = replace(settings, reduce_motion=True)
     try:
-        app = App(size=size, settings=_settings(args, ui),
-                  fullscreen=getattr(args, "fullscreen", False))
+        app = App(size=size, settings=settings, fullscreen=getattr(args, "fullscreen", False),
+                  on_settings=save_settings)
         SplashView(app).show()
         from game.ui.console import second_display_present
 
@@ -379,20 +396,36 @@ def _open_window(args: argparse.Namespace, ui: str) -> Any:
 
 
 def cmd_menu(args: argparse.Namespace, ui: str) -> int:
-    from game.ui.main import Game
-
+    """The menu with the facilitator: session set-up, the log, reflection, resume."""
     app = _open_window(args, ui)
     if app is None:
         return EXIT_ERRORS
-    game = Game(app, [BUILTIN_STORIES])
-    app.views[:] = [game.menu()]
-    app.run()
-    app.close()
+    from facilitator.errors import FacilitatorError
+
+    fac = None
+    try:
+        from facilitator.ui.session import install
+
+        fac = install(app, [BUILTIN_STORIES])
+    except (OSError, FacilitatorError) as exc:  # no usable data folder: play without a log
+        logging.getLogger("porukka").error("the session log is not available: %s", exc)
+        from game.ui.main import Game
+
+        app.views[:] = [Game(app, [BUILTIN_STORIES]).menu()]
+        app.note(str(exc), 15)
+    try:
+        app.run()
+    finally:
+        if fac is not None:
+            fac.shutdown()
+        app.close()
     return EXIT_OK
 
 
 def cmd_play(args: argparse.Namespace, ui: str) -> int:
-    app = _open_window(args, interface_language(args.lang) if args.lang else ui)
+    """Straight into a story with anonymous players (not logged: the menu sets up sessions)."""
+    app = _open_window(args, interface_language(args.lang) if args.lang else ui,
+                       ui_given=bool(args.lang))
     if app is None:
         return EXIT_ERRORS
     loaded = _load_for_play(args.story, ui)
@@ -406,7 +439,7 @@ def cmd_play(args: argparse.Namespace, ui: str) -> int:
     game = Game(app, [BUILTIN_STORIES])
     label = lambda n: t("ui-player-n", app.settings.ui_lang, n=n)  # noqa: E731
     people = default_participants(args.players, label)
-    app.views[:] = [game.play_view(loaded, lang, args.vote, people, watch=args.watch)]
+    app.views[:] = [game.play_view(loaded, lang, args.vote, people)]
     app.run()
     app.close()
     return EXIT_OK

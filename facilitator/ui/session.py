@@ -1,0 +1,278 @@
+"""The facilitator plugged into the game window: set-up, logging, reflection, resume.
+
+`install(app, folders)` builds the game with the facilitator's `SessionHooks` and opens the
+menu, first offering to resume an interrupted session if there is one. `Facilitator` keeps the
+one session being played (`run`) and turns the game's callbacks into the facilitator's screens.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.errors import FacilitatorError, LogError, NotFound
+from facilitator.groups import Group
+from facilitator.sessions import ActiveSession, SessionStore, SessionSummary
+from game.play_events import VOTE_MODES
+from game.story.loader import LoadedStory
+from game.story.runtime import Runtime
+from game.ui.app import App, Intent, Pop, Push, Replace, View
+from game.ui.controller import Participant, PlayController
+from game.ui.main import Game, SessionHooks
+from game.ui.speech import Speaker
+from game.ui.views.menu import MenuView, StoryEntry, discover
+
+from .setup import (
+    NewGroupView,
+    SessionOptionsView,
+    SetupDefaults,
+    SetupView,
+    as_player,
+    real_groups,
+)
+
+log = logging.getLogger("porukka.facilitator")
+
+DEFAULT_VOTE_MODE = "hands"  # works with no extra hardware
+DEFAULT_REFLECTION = "private"
+
+
+@dataclass
+class Run:
+    """The session being played now."""
+
+    session: ActiveSession
+    loaded: LoadedStory
+    group: Group
+    lang: str
+    vote_mode: str
+    reflection: str
+    participants: list[Participant]  # those present, as the game knows them
+
+
+class Facilitator:
+    """Turns the game's hooks into sessions: set-up, the log, the reflection, resuming."""
+
+    def __init__(self, store: SessionStore | None = None) -> None:
+        self.store = store if store is not None else SessionStore()
+        self.game: Game | None = None
+        self.run: Run | None = None
+
+    def hooks(self) -> SessionHooks:
+        return SessionHooks(setup=self.setup, finished=self.finished, reflect=self.reflect)
+
+    # -- set-up --
+
+    def defaults(self, loaded: LoadedStory, ui_lang: str) -> SetupDefaults:
+        """The last group used, its last vote mode, reflection and story language."""
+        languages = list(loaded.story.languages)
+        last: SessionSummary | None = None
+        group_lang: str | None = None
+        for i, sid in enumerate(self.store.session_ids()):
+            if i >= 40 or (last is not None and group_lang is not None):
+                break
+            try:
+                s = self.store.summary(sid)
+            except (LogError, NotFound):
+                continue
+            if getattr(s, "simulated", False):
+                continue  # demo data from `porukka simulate` never sets a real group's defaults
+            if last is None:
+                last = s
+            if s.group == last.group and s.language in languages and group_lang is None:
+                group_lang = s.language
+        groups = real_groups(self.store)
+        ids = {g.id for g in groups}
+        if last is not None and last.group in ids:
+            group_id: str | None = last.group
+        else:
+            group_id = max(groups, key=lambda g: g.created).id if groups else None
+        if group_lang is None:
+            group_lang = ui_lang if ui_lang in languages else loaded.story.default_language
+        vote = last.vote_mode if last is not None and last.vote_mode in VOTE_MODES \
+            else DEFAULT_VOTE_MODE
+        reflection = last.reflection if last is not None else DEFAULT_REFLECTION
+        return SetupDefaults(group_id, vote, reflection, group_lang)
+
+    def setup(self, app: App, loaded: LoadedStory) -> Intent:
+        return Push(SetupView(app, self, loaded, self.defaults(loaded, app.settings.ui_lang)))
+
+    def start(self, app: App, loaded: LoadedStory, group: Group, present: Sequence[str],
+              lang: str, vote_mode: str, reflection: str) -> Intent | None:
+        """Start the session in the store and the story on the screen."""
+        from game.i18n import t
+
+        self.shutdown()  # a session somehow still open stays resumable, never lost
+        people = []
+        for pid in present:
+            people.append(as_player(self.store.groups.participant(pid)))
+        try:
+            session = self.store.start(group.id, list(present), loaded, vote_mode=vote_mode,
+                                       reflection=reflection, language=lang)
+        except FacilitatorError as exc:
+            app.note(t("fs-start-failed", app.settings.ui_lang, reason=str(exc)), 10)
+            return None
+        run = Run(session, loaded, group, lang, vote_mode, reflection, people)
+        try:
+            view = self._play(app, run, None)
+        except BaseException:
+            session.close()
+            raise
+        self.run = run
+        _unwind(app, (SetupView, SessionOptionsView, NewGroupView))
+        return Push(view)
+
+    def _play(self, app: App, run: Run, controller: PlayController | None) -> View:
+        if self.game is None:
+            self.game = Game(app, [], self.hooks())
+        if controller is None:
+            runtime = Runtime(run.loaded.story, run.lang, story_hash=run.loaded.content_hash)
+            controller = PlayController(runtime, run.vote_mode,  # type: ignore[arg-type]
+                                        run.participants, listener=run.session.recorder)
+        return self.game.play_view(run.loaded, run.lang, run.vote_mode,  # type: ignore[arg-type]
+                                   run.participants, controller=controller)
+
+    # -- the reflection --
+
+    def finished(self, app: App, controller: PlayController, how: str) -> Intent | None:
+        from .reflection import ReflectionFlow
+
+        if self.run is None:
+            return Pop()
+        return Replace(ReflectionFlow(app, self, self.run, controller, final=True).first())
+
+    def reflect(self, app: App, controller: PlayController) -> Intent | None:
+        from .reflection import ReflectionFlow
+
+        if self.run is None:
+            return None
+        return Push(ReflectionFlow(app, self, self.run, controller, final=False).first())
+
+    def splits(self) -> set[tuple[str, str]]:
+        """The decisions of this session whose vote was split (read from its log)."""
+        from facilitator.reflection import split_decisions
+
+        if self.run is None:
+            return set()
+        try:
+            self.run.session.flush(2.0)
+            return split_decisions(self.store.events(self.run.session.id))
+        except FacilitatorError:
+            return set()
+
+    def last_ratings(self, participant: str) -> dict[str, int]:
+        """The participant's latest earlier rating per domain (the faint outline)."""
+        if self.run is None:
+            return {}
+        try:
+            return self.store.last_ratings(self.run.group.id, participant,
+                                           before=self.run.session.id)
+        except FacilitatorError:
+            return {}
+
+    def end_run(self) -> str | None:
+        """End the session (session_ended, finished); None, or why it could not be saved."""
+        run, self.run = self.run, None
+        if run is None:
+            return None
+        try:
+            run.session.end()
+        except (FacilitatorError, OSError) as exc:
+            log.error("ending session %s failed: %s", run.session.id, exc)
+            return str(exc)
+        return None
+
+    # -- resuming --
+
+    def interrupted(self) -> list[SessionSummary]:
+        """Real sessions left unfinished (a killed `simulate` run is not the group's)."""
+        try:
+            found = self.store.interrupted()
+        except FacilitatorError:
+            return []
+        return [s for s in found if not getattr(s, "simulated", False)]
+
+    def find_story(self, app: App, story_id: str) -> LoadedStory | None:
+        entries: list[StoryEntry] = []
+        for v in app.views:
+            if isinstance(v, MenuView):
+                entries = v.entries
+        if not entries and self.game is not None:
+            entries = discover(self.game.folders, app.settings.ui_lang)
+        return next((e.loaded for e in entries
+                     if e.loaded is not None and e.loaded.story.id == story_id), None)
+
+    def resume(self, app: App, session_id: str, loaded: LoadedStory) -> Intent:
+        """Carry on an interrupted session in its own log, at its scene, with its votes."""
+        point = self.store.resume_point(session_id)
+        session, state = self.store.resume(session_id, loaded)
+        try:
+            group = self.store.groups.group(point.group)
+            people = []
+            for pid in point.present:
+                try:
+                    people.append(as_player(self.store.groups.participant(pid)))
+                except NotFound:
+                    continue  # erased since: play on without them
+            run = Run(session, loaded, group, point.language, point.vote_mode, point.reflection,
+                      people)
+            runtime = Runtime(loaded.story, point.language, story_hash=loaded.content_hash)
+            controller = PlayController(runtime, point.vote_mode,  # type: ignore[arg-type]
+                                        people, listener=session.recorder, state=state)
+            ballot = controller.ballot
+            if point.at_choice and ballot is not None and controller.scene_id == point.scene:
+                offered = {c.id for c in ballot.offered}
+                known = {p.id for p in people}
+                ballot.votes.update({p: c for p, c in point.votes.items()
+                                     if c in offered and p in known})
+            view = self._play(app, run, controller)
+            if point.vote_mode == "secret" and ballot is not None and people:
+                turn = 0
+                while turn < len(people) and people[turn].id in ballot.votes:
+                    turn += 1
+                if turn >= len(people):  # everyone had voted: the last one confirms again
+                    turn = len(people) - 1
+                    ballot.votes.pop(people[turn].id, None)
+                view.turn = turn  # type: ignore[attr-defined]  # reason: a PlayView
+        except BaseException:
+            session.close()
+            raise
+        self.run = run
+        return Replace(view)
+
+    def close_interrupted(self, session_id: str) -> None:
+        self.store.close_interrupted(session_id)
+
+    # -- closing --
+
+    def shutdown(self) -> None:
+        """The window closes: a session still open stays resumable (nothing is lost)."""
+        run, self.run = self.run, None
+        if run is not None:
+            try:
+                run.session.close()
+            except FacilitatorError as exc:
+                log.error("closing session %s failed: %s", run.session.id, exc)
+
+
+def _unwind(app: App, kinds: tuple[type, ...]) -> None:
+    """Take the set-up screens off the stack (the menu stays under the story)."""
+    app.views[:] = [v for v in app.views if not isinstance(v, kinds)]
+    app.dirty = True
+
+
+def install(app: App, folders: list[Path], store: SessionStore | None = None,
+            speaker: Speaker | None = None) -> Facilitator:
+    """The menu with the facilitator's hooks; an interrupted session is offered first."""
+    from .resume import resume_view
+
+    fac = Facilitator(store)
+    fac.game = Game(app, folders, fac.hooks(), speaker=speaker)
+    app.views[:] = [fac.game.menu()]
+    first = resume_view(app, fac)
+    if first is not None:
+        app.push(first)
+    app.dirty = True
+    return fac

@@ -1,0 +1,123 @@
+"""An interrupted session is offered at the next start: resumed where it stopped, or closed."""
+
+from __future__ import annotations
+
+import pygame
+
+from facilitator.sessions import SessionStore
+from facilitator.ui.resume import ResumeView
+from facilitator.ui.session import install
+from game.story.loader import load_story
+from game.ui.views.menu import MenuView
+from game.ui.views.play import PlayView
+
+from .conftest import STORY
+
+
+def interrupted_session(d, fac, group, people):
+    """A secret ballot stopped after the first vote at a choice; returns what to expect."""
+    loaded = load_story(STORY)
+    d.app.apply(fac.start(d.app, loaded, group, [p.id for p in people], "fi", "secret",
+                          "private"))
+    d.frames()
+    play = d.top
+    decided = 0
+    for _ in range(300):
+        if play.phase == "handover" and decided >= 1 and play.turn == 0:
+            break
+        if play.phase in ("lines", "checkpoint"):
+            d.key(pygame.K_SPACE)
+        elif play.phase == "handover":
+            d.key(pygame.K_RETURN)
+        elif play.phase == "choices":
+            d.key(pygame.K_1)
+        elif play.phase == "results":
+            d.key(pygame.K_RETURN if play.c.tally().winner else pygame.K_1)
+            decided += 1
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_2)  # the first person votes, then the app stops
+    assert play.phase == "handover" and play.turn == 1
+    expected = (fac.run.session.id, play.c.scene_id, dict(play.c.state.variables),
+                dict(play.c.ballot.votes), play.c.state.choices)
+    assert play.c.state.choices  # a decision was made before
+    fac.shutdown()  # the window closes without the session being ended
+    d.app.close()
+    return expected
+
+
+def test_resuming_carries_on_at_the_same_scene_with_the_same_variables_and_votes(
+        make_fac_app, store, group, people):
+    d, fac = make_fac_app(), None
+    from facilitator.ui.session import Facilitator
+
+    fac = Facilitator(store)
+    sid, scene, variables, votes, choices = interrupted_session(d, fac, group, people[:3])
+    assert [s.id for s in store.interrupted()] == [sid]
+    # the next start, as a new process would do it
+    d2 = make_fac_app()
+    fac2 = install(d2.app, [STORY], SessionStore())
+    d2.frames()
+    assert isinstance(d2.top, ResumeView)
+    assert d2.shown("Yksi tapaaminen jäi kesken")
+    assert d2.shown("Tiistairyhmä · Rahat loppuu kesken")
+    assert d2.shown("1/3 ääntä")
+    d2.key(pygame.K_RETURN)
+    play = d2.top
+    assert isinstance(play, PlayView)
+    assert play.c.scene_id == scene
+    assert dict(play.c.state.variables) == variables
+    assert play.c.state.choices == choices
+    assert dict(play.c.ballot.votes) == votes
+    assert play.turn == 1
+    assert [type(v) for v in d2.app.views] == [MenuView, PlayView]
+    # it goes on logging to the same session
+    for _ in range(20):
+        if play.phase == "handover":
+            break
+        d2.key(pygame.K_SPACE)
+    d2.key(pygame.K_RETURN)
+    d2.key(pygame.K_1)
+    records = fac2.store.events(sid)
+    assert any(r.kind == "counsellor_action" and r.data["action"] == "resume" for r in records)
+    assert [r.data["participant"] for r in records if r.kind == "vote_cast"][-2:] == \
+        [people[0].id, people[1].id]
+    assert fac2.run is not None and fac2.run.session.id == sid
+    fac2.shutdown()
+
+
+def test_closing_it_as_interrupted_or_deciding_later(make_fac_app, store, group, people):
+    from facilitator.ui.session import Facilitator
+
+    d = make_fac_app()
+    sid, *_ = interrupted_session(d, Facilitator(store), group, people[:2])
+    d2 = make_fac_app(ui_lang="en")
+    install(d2.app, [STORY], SessionStore())
+    d2.frames()
+    assert isinstance(d2.top, ResumeView) and d2.shown("A session was left unfinished")
+    d2.key(pygame.K_ESCAPE)  # decide later: nothing changes
+    assert isinstance(d2.top, MenuView)
+    assert [s.id for s in SessionStore().interrupted()] == [sid]
+    d3 = make_fac_app(ui_lang="en")
+    install(d3.app, [STORY], SessionStore())
+    d3.frames()
+    d3.key(pygame.K_DOWN)
+    d3.key(pygame.K_RETURN)  # close it as interrupted
+    assert isinstance(d3.top, MenuView)
+    summary = SessionStore().summary(sid)
+    assert summary.status == "interrupted" and summary.closed
+    assert SessionStore().interrupted() == []
+
+
+def test_a_session_whose_story_is_gone_can_only_be_closed(make_fac_app, store, group, people,
+                                                          tmp_path):
+    from facilitator.ui.session import Facilitator
+
+    d = make_fac_app()
+    interrupted_session(d, Facilitator(store), group, people[:2])
+    d2 = make_fac_app()
+    install(d2.app, [tmp_path], SessionStore())  # no stories here
+    d2.frames()
+    view = d2.top
+    assert isinstance(view, ResumeView)
+    assert [a for _, a in view.actions()] == ["close", "later"]
+    assert d2.shown("ei enää löydy")
