@@ -148,9 +148,9 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "mood-open": {"fi": "Tarina jää auki", "sv": "Berättelsen lämnas öppen",
                   "en": "The story is left open"},
     "ending-hint": {
-        "fi": "Enter: lopetetaan tarina ja palataan valikkoon",
-        "sv": "Enter: berättelsen avslutas och vi går till menyn",
-        "en": "Enter: finish the story and go back to the menu",
+        "fi": "Enter: jatketaan",
+        "sv": "Enter: vi fortsätter",
+        "en": "Enter: carry on",
     },
     "reflect-checkpoint": {
         "fi": "Välipysähdys: miltä tämä tuntuu? Enter jatkaa.",
