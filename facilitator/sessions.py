@@ -88,6 +88,7 @@ class SessionSummary:
     closed: bool  # has a session_ended event
     events: int
     ratings: dict[str, dict[str, int | None]] = field(default_factory=dict, repr=False)
+    simulated: bool = False  # played by `porukka simulate`: demo data, not a real group
 
     @property
     def duration(self) -> timedelta:
@@ -167,6 +168,7 @@ def summarise(records: Sequence[Record]) -> dict[str, Any]:
         "status": ended.data["status"] if ended else None,
         "events": len(records),
         "ratings": ratings,
+        "simulated": bool(d.get("simulated", False)),
     }
 
 
@@ -317,13 +319,17 @@ class SessionStore:
         groups: GroupStore | None = None,
         clock: Clock = utc_now,
         compact_lines: int = DEFAULT_COMPACT_LINES,
+        make_session_id: Callable[[datetime], str] = new_session_id,
     ) -> None:
+        """`make_session_id` makes a new session's id from its start time (the simulator passes
+        a seeded one so that a run can be repeated exactly)."""
         self.root = paths.private_dir(root) if root is not None else paths.data_dir()
         paths.secure_tree(self.root)
         self.folder = paths.sessions_dir(self.root)
         self.groups = groups if groups is not None else GroupStore(paths.groups_path(self.root))
         self.clock = clock
         self.compact_lines = compact_lines
+        self.make_session_id = make_session_id
         self.unreadable: list[tuple[str, str]] = []  # (session id, why), from the last listing
         self._active: dict[str, ActiveSession] = {}
         self._remove_shells()
@@ -388,8 +394,10 @@ class SessionStore:
         story_hash: str | None = None,
         background: bool = True,
         on_durable: Callable[[int], None] | None = None,
+        simulated: bool = False,
     ) -> ActiveSession:
-        """Start a session: logs session_started (durable) and writes the summary."""
+        """Start a session: logs session_started (durable) and writes the summary.
+        `simulated`: played by `porukka simulate`, marked so in the log and the summary."""
         model, digest = _story_parts(story, story_hash)
         group = self.groups.group(group_id)
         active = {p.id for p in self.groups.participants(group.id)}
@@ -406,8 +414,8 @@ class SessionStore:
             raise InvalidInput("reflection", f"reflection must be one of {REFLECTION_PRIVACY}")
         lang = language or model.default_language
         now = self.clock()
-        session_id = new_session_id(now)
-        started = {
+        session_id = self.make_session_id(now)
+        started: dict[str, Any] = {
             "group": group.id,
             "present": list(present),
             "vote_mode": vote_mode,
@@ -419,6 +427,8 @@ class SessionStore:
                 "title": pick(model.title, lang, model.default_language) or model.id,
             },
         }
+        if simulated:
+            started["simulated"] = True
         log = SessionLog.create_file(
             self._log_path(session_id), session_id, story_id=model.id, story_hash=digest,
             clock=self.clock, compact_lines=self.compact_lines, started=started,
@@ -530,6 +540,7 @@ class SessionStore:
             closed=closed,
             events=doc["events"],
             ratings=doc.get("ratings", {}),
+            simulated=bool(doc.get("simulated", False)),
         )
 
     def summary(self, session_id: str) -> SessionSummary:

@@ -1,0 +1,544 @@
+"""The report's charts, drawn by matplotlib as SVG to inline in the HTML.
+
+matplotlib is the most maintained Python plotting library and renders SVG itself, offline,
+with no browser or JavaScript. Each chart comes with a title, a description and the same data
+as a small table (`Chart`), so a screen reader or a printout without colour loses nothing.
+Colours are Okabe–Ito (told apart with the common kinds of colour blindness), always with a
+second cue: a marker shape, a line style, a hatch or a label.
+
+Output is deterministic: no dates in the metadata, a fixed hash salt, and every id in an SVG
+prefixed with the chart's own key so that many charts can share one HTML page.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import matplotlib
+
+matplotlib.use("svg")
+
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch
+
+# Okabe–Ito, in the order charts use them (yellow last: it needs a dark edge on white).
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000",
+             "#F0E442")
+BLUE, ORANGE, GREEN, PURPLE, VERMILLION, SKY, BLACK, YELLOW = OKABE_ITO
+GREY = "#8C8C8C"
+LIGHT = "#D9D9D9"
+INK = "#222222"
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h")
+LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), "-", "--")
+SHAPE_MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*",
+                 "hexagon": "h", "cross": "X", "heart": "P"}
+
+RC = {
+    "svg.fonttype": "none",  # text stays text: selectable, searchable, read aloud
+    "svg.hashsalt": "porukka",
+    "font.family": "sans-serif",
+    "font.size": 9,
+    "axes.edgecolor": GREY,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "path.simplify": True,
+}
+WIDTH = 6.8  # inches: the text width of an A4 page with 15 mm margins
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An inline SVG with its text alternative: `title`, `desc`, and the data as a table."""
+
+    key: str
+    svg: str
+    title: str
+    desc: str
+    head: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(url\(#|href="#)([^")]+)')
+
+
+def _margins(fig: Figure, left: float, right: float, top: float, bottom: float) -> None:
+    """Margins in inches. Fixed margins instead of a "tight" box: that would draw every
+    chart twice, and a report has dozens."""
+    w, h = fig.get_size_inches()
+    fig.subplots_adjust(left=left / w, right=1 - right / w, top=1 - top / h,
+                        bottom=bottom / h)
+
+
+def _svg(fig: Figure, key: str, title: str, desc: str) -> str:
+    buf = io.StringIO()
+    with rc_context(RC):
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    text = buf.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    text = _ID.sub(lambda m: f'id="{key}-{m.group(1)}"', text)
+    text = _REF.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", text)
+    text = re.sub(r"\n\s*", "\n", text)  # matplotlib's indentation is a fifth of the size
+    head = (f'<svg role="img" aria-labelledby="{key}-title {key}-desc" class="chart" '
+            f'preserveAspectRatio="xMinYMin meet"')
+    text = text.replace("<svg", head, 1)
+    close = text.index(">", text.index("<svg")) + 1
+    return (text[:close] + f'\n<title id="{key}-title">{_esc(title)}</title>'
+            f'<desc id="{key}-desc">{_esc(desc)}</desc>' + text[close:])
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _figure(width: float, height: float) -> Figure:
+    with rc_context(RC):
+        return Figure(figsize=(width, height))
+
+
+def wrap(text: str, width: int = 38, lines: int = 2) -> str:
+    """A label of at most `lines` lines of `width` characters (shortened with …)."""
+    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder=" …")) or text
+
+
+# --- session report -----------------------------------------------------------------------
+
+
+def vote_bars(
+    key: str,
+    labels: Sequence[str],
+    votes: Sequence[int],
+    chosen: int | None,
+    *,
+    title: str,
+    desc: str,
+    head: tuple[str, str],
+    chosen_mark: str,
+) -> Chart:
+    """One bar per option; the option the group went on with is filled and marked ✓."""
+    n = len(labels)
+    with rc_context(RC):
+        fig = _figure(WIDTH, 0.36 * n + 0.2)
+        _margins(fig, 2.75, 0.1, 0.05, 0.05)
+        ax = fig.add_subplot()
+        ys = list(range(n))[::-1]
+        top = max(max(votes, default=0), 1)
+        ax.barh(ys, votes, height=0.62, zorder=2,
+                color=[BLUE if i == chosen else SKY for i in range(n)],
+                edgecolor=[INK if i == chosen else SKY for i in range(n)], linewidth=0.8)
+        for y, v, i in zip(ys, votes, range(n), strict=True):
+            mine = i == chosen
+            ax.text(v + top * 0.02, y, f"{v}" + (f"  {chosen_mark}" if mine else ""),
+                    va="center", ha="left", fontsize=9, color=INK,
+                    fontweight="bold" if mine else "normal")
+        ax.set_yticks(ys, [wrap(s, 44) for s in labels], fontsize=8)
+        ax.set_xlim(0, top * 1.18)
+        ax.set_ylim(-0.6, n - 0.4)
+        ax.xaxis.set_visible(False)
+        ax.spines["bottom"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+    rows = tuple((lab, str(v) + (f" {chosen_mark}" if i == chosen else ""))
+                 for i, (lab, v) in enumerate(zip(labels, votes, strict=True)))
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
+
+
+def domain_bars(
+    key: str, labels: Sequence[str], counts: Sequence[int], *, title: str, desc: str,
+    head: tuple[str, str],
+) -> Chart:
+    """The story mirror: how many decisions drew on each domain."""
+    n = len(labels)
+    with rc_context(RC):
+        fig = _figure(WIDTH * 0.75, 0.34 * n + 0.2)
+        _margins(fig, 1.1, 0.1, 0.05, 0.05)
+        ax = fig.add_subplot()
+        ys = list(range(n))[::-1]
+        ax.barh(ys, counts, height=0.6, color=[OKABE_ITO[i % 7] for i in range(n)], zorder=2)
+        for y, c in zip(ys, counts, strict=True):
+            ax.text(c + 0.08, y, f"{c}×", va="center", fontsize=9, color=INK)
+        ax.set_yticks(ys, list(labels), fontsize=9)
+        ax.set_xlim(0, max(max(counts, default=1), 1) * 1.2)
+        ax.set_ylim(-0.6, n - 0.4)
+        ax.xaxis.set_visible(False)
+        ax.spines["bottom"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+    rows = tuple((lab, f"{c}×") for lab, c in zip(labels, counts, strict=True))
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
+
+
+def reflection(
+    key: str,
+    labels: Sequence[str],
+    today: Sequence[int | None],
+    earlier: Sequence[Sequence[int]],
+    *,
+    colour: str,
+    title: str,
+    desc: str,
+    head: tuple[str, str, str],
+    skipped: str,
+    scale: str,
+) -> Chart:
+    """One person's "me now": today's bar per domain, the last earlier view as a faint
+    outline behind it (as the game shows it), older ones as small grey dots."""
+    n = len(labels)
+    with rc_context(RC):
+        fig = _figure(3.3, 0.36 * n + 0.5)
+        _margins(fig, 0.95, 0.1, 0.05, 0.45)
+        ax = fig.add_subplot()
+        ys = list(range(n))[::-1]
+        last = [(y, e[-1]) for y, e in zip(ys, earlier, strict=True) if e]
+        if last:
+            ax.barh([y for y, _ in last], [v for _, v in last], height=0.66, color="none",
+                    edgecolor=GREY, linestyle="--", linewidth=0.9, zorder=1)
+        older = [(y - 0.26, v) for y, e in zip(ys, earlier, strict=True) for v in e[:-1][-4:]]
+        if older:
+            ax.scatter([v for _, v in older], [y for y, _ in older], s=5, color=GREY, zorder=3)
+        given = [(y, v) for y, v in zip(ys, today, strict=True) if v is not None]
+        if given:
+            ax.barh([y for y, _ in given], [v for _, v in given], height=0.46, color=colour,
+                    edgecolor=INK, linewidth=0.7, zorder=2)
+        for y, value in zip(ys, today, strict=True):
+            if value is None:
+                ax.text(0.2, y, skipped, va="center", fontsize=8, color="#555555",
+                        style="italic")
+            else:
+                ax.text(min(value, 10) + 0.25, y, str(value), va="center", fontsize=8.5,
+                        color=INK, fontweight="bold")
+        ax.set_yticks(ys, list(labels), fontsize=8.5)
+        ax.set_xlim(0, 11.2)
+        ax.set_xticks([0, 5, 10])
+        ax.tick_params(axis="x", labelsize=7.5, length=2)
+        ax.set_ylim(-0.6, n - 0.4)
+        ax.set_xlabel(scale, fontsize=7.5, color="#555555")
+        ax.tick_params(axis="y", length=0)
+    rows = tuple(
+        (lab, skipped if v is None else str(v), ", ".join(str(x) for x in e) or "–")
+        for lab, v, e in zip(labels, today, earlier, strict=True)
+    )
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
+
+
+FACE_FILL = {1: "#F4C7B4", 2: "#F8DDB0", 3: "#EDE8B8", 4: "#CDE6D6", 5: "#BFE0F2"}
+
+
+def _face(ax: Axes, x: float, y: float, face: int | None, r: float = 0.42) -> None:
+    """A drawn face: the mouth curves with the answer (1 sad … 5 smiling)."""
+    add = ax.add_patch
+    if face is None:
+        add(Circle((x, y), r, facecolor="white", edgecolor=GREY, linestyle="--", lw=1))
+        ax.plot([x - 0.12, x + 0.12], [y, y], color=GREY, lw=1.2)
+        return
+    add(Circle((x, y), r, facecolor=FACE_FILL[face], edgecolor=INK, lw=1))
+    for dx in (-0.15, 0.15):
+        add(Circle((x + dx, y + 0.1), 0.045, color=INK))
+    bend = (face - 3) / 2  # -1 … 1
+    if abs(bend) < 0.01:
+        ax.plot([x - 0.17, x + 0.17], [y - 0.15, y - 0.15], color=INK, lw=1.4)
+        return
+    h = 0.22 * abs(bend)
+    if bend > 0:
+        add(Arc((x, y - 0.08), 0.4, h * 2, theta1=180, theta2=360, color=INK, lw=1.4))
+    else:
+        add(Arc((x, y - 0.26), 0.4, h * 2, theta1=0, theta2=180, color=INK, lw=1.4))
+
+
+def faces(
+    key: str,
+    names: Sequence[str],
+    answers: Sequence[int | None],
+    words: Sequence[str | None],
+    *,
+    face_words: Callable[[int | None], str],
+    title: str,
+    desc: str,
+    head: tuple[str, str, str],
+) -> Chart:
+    """Each person's face for "How was today?", with their nickname and word under it."""
+    n = len(names)
+    per_row = 6
+    rows_n = math.ceil(n / per_row) or 1
+    with rc_context(RC):
+        fig = _figure(WIDTH, 1.25 * rows_n)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(-0.1, per_row * 1.3 - 0.2)
+        ax.set_ylim(-rows_n * 1.6, 0.1)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        for i, (name, face, word) in enumerate(zip(names, answers, words, strict=True)):
+            x = (i % per_row) * 1.3 + 0.55
+            y = -(i // per_row) * 1.6 - 0.5
+            _face(ax, x, y, face)
+            ax.text(x, y - 0.62, name, ha="center", va="center", fontsize=8.5,
+                    fontweight="bold", color=INK)
+            under = f"“{word}”" if word else face_words(face)
+            ax.text(x, y - 0.9, under, ha="center", va="center", fontsize=7.5,
+                    color="#444444", style="italic" if word else "normal")
+    table = tuple((nm, face_words(f), w or "") for nm, f, w in zip(names, answers, words,
+                                                                    strict=True))
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, table)
+
+
+def face_counts(
+    key: str, labels: Sequence[str], counts: Sequence[int], *, title: str, desc: str,
+    head: tuple[str, str],
+) -> Chart:
+    """How many chose each face (only drawn for at least five answers)."""
+    with rc_context(RC):
+        fig = _figure(WIDTH * 0.6, 1.7)
+        _margins(fig, 0.1, 0.1, 0.05, 0.3)
+        ax = fig.add_subplot()
+        xs = list(range(len(labels)))
+        ax.bar(xs, counts, color=[VERMILLION, ORANGE, YELLOW, GREEN, BLUE][: len(xs)],
+               edgecolor=INK, linewidth=0.6, zorder=2)
+        for x, c in zip(xs, counts, strict=True):
+            ax.text(x, c + 0.1, str(c), ha="center", va="bottom", fontsize=8.5)
+        ax.set_xticks(xs, list(labels), fontsize=8)
+        ax.yaxis.set_visible(False)
+        ax.spines["left"].set_visible(False)
+        ax.set_ylim(0, max(max(counts, default=1), 1) * 1.25)
+    rows = tuple((lab, str(c)) for lab, c in zip(labels, counts, strict=True))
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
+
+
+# --- the story map ------------------------------------------------------------------------
+
+
+def _layers(nodes: Sequence[str], edges: Sequence[tuple[str, str]], start: str) -> dict[str, int]:
+    """Depth of each scene by breadth-first search from the start (unreached ones last)."""
+    nexts: dict[str, list[str]] = {n: [] for n in nodes}
+    for a, b in edges:
+        if a in nexts and b in nexts and b not in nexts[a]:
+            nexts[a].append(b)
+    depth = {start: 0} if start in nexts else {}
+    queue = [start] if depth else []
+    while queue:
+        cur = queue.pop(0)
+        for nxt in nexts[cur]:
+            if nxt not in depth:
+                depth[nxt] = depth[cur] + 1
+                queue.append(nxt)
+    last = max(depth.values(), default=-1) + 1
+    for n in nodes:
+        depth.setdefault(n, last)
+    return depth
+
+
+def story_map(
+    key: str,
+    nodes: Sequence[tuple[str, bool]],  # (scene id, is an ending)
+    edges: Sequence[tuple[str, str]],
+    start: str,
+    path: Sequence[str],
+    *,
+    title: str,
+    desc: str,
+    head: tuple[str, str],
+    visited_word: str,
+    order_word: Callable[[int], str],
+) -> Chart:
+    """The scenes in layers from the start; the group's way through them highlighted."""
+    ids = [n for n, _ in nodes]
+    endings = {n for n, e in nodes if e}
+    depth = _layers(ids, edges, start)
+    layers: dict[int, list[str]] = {}
+    for n in ids:
+        layers.setdefault(depth[n], []).append(n)
+    pos: dict[str, tuple[float, float]] = {}
+    # Order each layer by where its parents are (one barycentre pass keeps lines short).
+    for d in sorted(layers):
+        row = layers[d]
+        if d > 0:
+            def centre(n: str, d: int = d) -> float:
+                xs = [pos[a][0] for a, b in edges if b == n and a in pos and depth[a] < d]
+                return sum(xs) / len(xs) if xs else 0.0
+            row.sort(key=centre)
+        width = len(row)
+        for i, n in enumerate(row):
+            pos[n] = (i - (width - 1) / 2, -d)
+    walked = set(zip(path, path[1:], strict=False))
+    visited = set(path)
+    widest = max(len(r) for r in layers.values())
+    with rc_context(RC):
+        fig = _figure(min(WIDTH, 1.0 * widest + 0.3), 0.5 * len(layers) + 0.2)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.axis("off")
+        ax.set_xlim(-widest / 2, widest / 2)
+        ax.set_ylim(-len(layers) + 0.5, 0.5)
+        for a, b in dict.fromkeys(edges):
+            if a not in pos or b not in pos:
+                continue
+            on = (a, b) in walked
+            bend = 0.0 if pos[b][1] < pos[a][1] else 0.35
+            ax.add_patch(FancyArrowPatch(
+                pos[a], pos[b], arrowstyle="-|>", mutation_scale=7,
+                connectionstyle=f"arc3,rad={bend}", shrinkA=9, shrinkB=9,
+                color=BLUE if on else LIGHT, lw=2.2 if on else 0.8, zorder=3 if on else 1))
+        for n, (x, y) in pos.items():
+            on = n in visited
+            ax.add_patch(FancyBboxPatch(
+                (x - 0.45, y - 0.17), 0.9, 0.34,
+                boxstyle="round,pad=0.02,rounding_size=0.17" if n in endings
+                else "square,pad=0.02",
+                facecolor=BLUE if on else "white", edgecolor=BLUE if on else GREY,
+                lw=1.6 if n == start else 0.8, zorder=4))
+            ax.text(x, y, n if len(n) <= 16 else n[:15] + "…", ha="center", va="center",
+                    fontsize=6, color="white" if on else "#444444", zorder=5,
+                    fontweight="bold" if on else "normal")
+    rows = tuple((order_word(i + 1), sid) for i, sid in enumerate(path))
+    return Chart(key, _svg(fig, key, title, desc + " " + visited_word), title, desc, head, rows)
+
+
+# --- group report -------------------------------------------------------------------------
+
+
+def attendance(
+    key: str,
+    names: Sequence[str],
+    colours: Sequence[str],
+    shapes: Sequence[str],
+    dates: Sequence[str],
+    grid: Sequence[Sequence[bool]],
+    *,
+    title: str,
+    desc: str,
+    head: tuple[str, ...],
+    yes: str,
+    no: str,
+) -> Chart:
+    """Who was there: a row per person, a column per session, their own marker when present."""
+    rows_n, cols = len(names), len(dates)
+    with rc_context(RC):
+        fig = _figure(min(WIDTH, 1.6 + 0.26 * cols), 0.3 * rows_n + 0.8)
+        _margins(fig, 1.25, 0.1, 0.1, 0.65)
+        ax = fig.add_subplot()
+        for r, (row, colour, shape) in enumerate(zip(grid, colours, shapes, strict=True)):
+            y = rows_n - 1 - r
+            if cols <= 40:
+                xs = [c for c, here in enumerate(row) if here]
+                ax.scatter(xs, [y] * len(xs), s=42, marker=SHAPE_MARKERS.get(shape, "o"),
+                           color=colour, edgecolors=INK, linewidths=0.6, zorder=3)
+                continue
+            # Many sessions: a bar for each run of sessions they came to, not a marker each.
+            runs: list[list[int]] = []  # [first session, last session]
+            for c, here in enumerate(row):
+                if here and runs and runs[-1][1] == c - 1:
+                    runs[-1][1] = c
+                elif here:
+                    runs.append([c, c])
+            ax.broken_barh([(a - 0.4, b - a + 0.8) for a, b in runs], (y - 0.3, 0.6),
+                           facecolors=colour, edgecolors=INK, linewidths=0.5, zorder=3)
+        ax.set_yticks(list(range(rows_n))[::-1], list(names), fontsize=8.5)
+        step = max(1, math.ceil(cols / 14))
+        ticks = list(range(0, cols, step))
+        ax.set_xticks(ticks, [dates[i] for i in ticks], fontsize=7, rotation=45, ha="right")
+        ax.set_xlim(-0.6, cols - 0.4)
+        ax.set_ylim(-0.6, rows_n - 0.4)
+        ax.tick_params(length=0)
+        ax.grid(axis="y", color=LIGHT, lw=0.6, zorder=0)  # a row without a marker: not there
+    table = tuple(
+        (names[r], *(yes if here else no for here in grid[r])) for r in range(rows_n)
+    )
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, table)
+
+
+def feedback_trend(
+    key: str,
+    dates: Sequence[str],
+    means: Sequence[float | None],
+    *,
+    face_labels: Sequence[str],
+    title: str,
+    desc: str,
+    head: tuple[str, str],
+    hidden: str,
+) -> Chart:
+    """The average face per session, over time; suppressed sessions leave a gap."""
+    cols = len(dates)
+    xs = list(range(cols))
+    ys = [math.nan if m is None else m for m in means]  # a gap, never a line over it
+    with rc_context(RC):
+        fig = _figure(WIDTH, 2.3)
+        _margins(fig, 0.75, 0.15, 0.1, 0.65)
+        ax = fig.add_subplot()
+        ax.plot(xs, ys, color=BLUE, marker="o", markersize=5, lw=1.6, zorder=3)
+        ax.set_ylim(0.8, 5.2)
+        ax.set_yticks([1, 2, 3, 4, 5], list(face_labels), fontsize=7.5)
+        step = max(1, math.ceil(cols / 14))
+        ticks = list(range(0, cols, step))
+        ax.set_xticks(ticks, [dates[i] for i in ticks], fontsize=7, rotation=45, ha="right")
+        ax.set_xlim(-0.6, cols - 0.4)
+        ax.grid(axis="y", color="#EEEEEE", zorder=0)
+        ax.tick_params(length=2)
+    rows = tuple((d, hidden if m is None else f"{m:.1f}") for d, m in zip(dates, means,
+                                                                        strict=True))
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
+
+
+def ratings_trend(
+    key: str,
+    dates: Sequence[str],
+    series: Sequence[tuple[int, Sequence[tuple[int, int]]]],  # (domain's index, [(col, value)])
+    *,
+    labels: Sequence[str],
+    title: str,
+    desc: str,
+    head: tuple[str, ...],
+) -> Chart:
+    """One person's ratings of each domain over the sessions: a line per domain, each with
+    its own colour, marker and line style (`domain_legend` explains them once for all)."""
+    cols = len(dates)
+    marks = cols <= 40  # with many sessions, markers would only blot the lines
+    with rc_context(RC):
+        fig = _figure(3.3, 1.75)
+        _margins(fig, 0.3, 0.1, 0.08, 0.55)
+        ax = fig.add_subplot()
+        for i, pts in series:
+            ax.plot([p[0] for p in pts], [p[1] for p in pts],
+                    color=OKABE_ITO[i % 7], marker=MARKERS[i % len(MARKERS)] if marks else None,
+                    markersize=3.5, linestyle=LINESTYLES[i % len(LINESTYLES)], lw=1.2)
+        ax.set_ylim(-0.4, 10.4)
+        ax.set_yticks([0, 5, 10])
+        step = max(1, math.ceil(cols / 6))
+        ticks = list(range(0, cols, step))
+        ax.set_xticks(ticks, [dates[i] for i in ticks], fontsize=6.5, rotation=45, ha="right")
+        ax.set_xlim(-0.5, max(cols - 0.5, 0.5))
+        ax.tick_params(labelsize=7, length=2)
+        ax.grid(axis="y", color="#EEEEEE", zorder=0)
+    by_col: dict[int, dict[int, int]] = {}
+    for i, pts in series:
+        for c, v in pts:
+            by_col.setdefault(c, {})[i] = v
+    rows = tuple(
+        (dates[c], *(str(by_col[c].get(i, "–")) for i, _ in series)) for c in sorted(by_col)
+    )
+    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
+
+
+def domain_legend(key: str, labels: Sequence[str], *, title: str, desc: str) -> Chart:
+    """The key to the ratings charts: each domain's colour, marker and line style."""
+    with rc_context(RC):
+        fig = _figure(WIDTH, 0.3)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.axis("off")
+        ax.set_xlim(0, len(labels) * 1.6)
+        ax.set_ylim(-0.5, 0.5)
+        for i, label in enumerate(labels):
+            x = i * 1.6
+            ax.plot([x + 0.05, x + 0.45], [0, 0], color=OKABE_ITO[i % 7],
+                    linestyle=LINESTYLES[i % len(LINESTYLES)], lw=1.4,
+                    marker=MARKERS[i % len(MARKERS)], markersize=4, markevery=[1])
+            ax.text(x + 0.55, 0, label, va="center", fontsize=8.5, color=INK)
+    rows = tuple((label,) for label in labels)
+    return Chart(key, _svg(fig, key, title, desc), title, desc, (title,), rows)

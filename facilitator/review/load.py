@@ -1,0 +1,191 @@
+"""Gathering what a report needs from the data folder: the events, the people, the story.
+
+The only part of the review that reads files; `model` stays pure and `render` only formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from game.story.loader import BUILTIN_STORIES, check_file
+from game.story.model import STANDARD_DOMAINS, Story
+
+from .._time import parse_time
+from ..errors import NotFound
+from ..eventlog import Record, SessionLog, session_file
+from ..groups import Group
+from ..sessions import SessionStore
+from .model import EarlierRating, GroupReport, Person, SessionReport, group_report, session_report
+from .render import MapData, render_group, render_session
+
+
+def resolve_group(store: SessionStore, name_or_id: str) -> Group:
+    group = store.groups.find_group(name_or_id)
+    if group is None:
+        raise NotFound(f"there is no group {name_or_id!r}")
+    return group
+
+
+def people_of(store: SessionStore, group_id: str) -> dict[str, Person]:
+    """Everyone of the group, also those who have left (erased people are gone)."""
+    out: dict[str, Person] = {}
+    for p in store.groups.participants(group_id, include_left=True):
+        out[p.id] = Person(
+            id=p.id, nickname=p.nickname, colour=p.colour, shape=p.shape,
+            joined=parse_time(p.joined), left=parse_time(p.left) if p.left else None,
+            active=p.active,
+        )
+    return out
+
+
+def find_story(
+    story_id: str, story_hash: str | None, dirs: Sequence[Path] | None = None
+) -> Story | None:
+    """The story file, only when it is still the one that was played (same content hash)."""
+    if not story_hash:
+        return None
+    result = None
+    for folder in dirs or [BUILTIN_STORIES]:
+        for path in (folder / story_id / "story.yaml", folder / f"{story_id}.yaml"):
+            if path.is_file():
+                try:
+                    result = check_file(path)
+                except (OSError, ValueError):
+                    return None
+                break
+        if result is not None:
+            break
+    if result is None:
+        return None
+    if result.loaded is None or result.loaded.content_hash != story_hash:
+        return None
+    return result.loaded.story
+
+
+def map_data(story: Story) -> MapData:
+    from game.authoring.graph import story_map  # the authoring tools build the map's graph
+
+    smap = story_map(story)
+    return MapData(
+        nodes=tuple((n.id, n.mood is not None) for n in smap.nodes if not n.missing),
+        edges=tuple((e.source, e.target) for e in smap.edges),
+        start=story.start,
+    )
+
+
+def domain_names(story: Story | None) -> dict[str, Any]:
+    if story is None or not story.domains:
+        return {}
+    return {d.id: d.label for d in story.domains if not isinstance(d, str)}
+
+
+@dataclass(frozen=True)
+class SessionBundle:
+    report: SessionReport
+    group_name: str
+    story: Story | None
+    story_map: MapData | None
+    domain_names: dict[str, Any] = field(default_factory=dict)
+
+
+def load_session(
+    store: SessionStore, session_id: str, *, story_dirs: Sequence[Path] | None = None
+) -> SessionBundle:
+    """Everything the session report needs. Raises NotFound or LogError."""
+    summary = store.summary(session_id)
+    records = store.events(session_id)
+    people = people_of(store, summary.group)
+    try:
+        group_name = store.groups.group(summary.group).name
+    except NotFound:
+        group_name = summary.group
+    history: dict[str, dict[str, list[EarlierRating]]] = {}
+    for s in sorted(store.list_sessions(group=summary.group), key=lambda s: s.started):
+        if s.started >= summary.started or s.id == session_id:
+            continue
+        for pid in summary.present:
+            for dom, value in s.ratings.get(pid, {}).items():
+                if value is not None:
+                    history.setdefault(pid, {}).setdefault(dom, []).append(
+                        EarlierRating(s.id, s.started, value))
+    story = find_story(summary.story_id, summary.story_hash, story_dirs)
+    report = session_report(
+        records, people, history=history,
+        domains=story.domain_ids() if story is not None else STANDARD_DOMAINS,
+        open_now=summary.status == "in-progress",
+    )
+    return SessionBundle(report, group_name, story, map_data(story) if story else None,
+                         domain_names(story))
+
+
+def session_html(
+    store: SessionStore,
+    session_id: str,
+    lang: str,
+    *,
+    now: datetime | None = None,
+    story_dirs: Sequence[Path] | None = None,
+) -> str:
+    b = load_session(store, session_id, story_dirs=story_dirs)
+    return render_session(b.report, lang, group_name=b.group_name, story_map=b.story_map,
+                          domain_names=b.domain_names, now=now)
+
+
+# What the group report reads of each log: the scenes' texts and states, the single votes and
+# the story's own events are not needed, and leaving them unread halves the work.
+GROUP_KINDS = ("session_started", "choices_offered", "decision_made", "counsellor_action",
+               "reflection_rating", "feedback", "session_ended")
+
+
+def group_records(store: SessionStore, session_id: str) -> list[Record]:
+    log = SessionLog.open_file(session_file(store.folder, session_id))
+    try:
+        return log.records(GROUP_KINDS)
+    finally:
+        log.close()
+
+
+@dataclass(frozen=True)
+class GroupBundle:
+    report: GroupReport
+    domain_names: dict[str, Any]
+    unreadable: tuple[tuple[str, str], ...]
+
+
+def load_group(
+    store: SessionStore,
+    group: Group,
+    *,
+    include_simulated: bool = False,
+    story_dirs: Sequence[Path] | None = None,
+) -> GroupBundle:
+    summaries = store.list_sessions(group=group.id)
+    unreadable = tuple(store.unreadable)
+    sessions = [group_records(store, s.id) for s in summaries]
+    report = group_report(
+        group.id, group.name, sessions, people_of(store, group.id),
+        domains=STANDARD_DOMAINS, include_simulated=include_simulated,
+        open_now=[s.id for s in summaries if s.status == "in-progress"],
+    )
+    names: dict[str, Any] = {}
+    if any(d not in STANDARD_DOMAINS for d in report.domains):
+        for s in {(x.story_id, x.story_hash) for x in summaries}:
+            names.update(domain_names(find_story(s[0], s[1], story_dirs)))
+    return GroupBundle(report, names, unreadable)
+
+
+def group_html(
+    store: SessionStore,
+    group: Group,
+    lang: str,
+    *,
+    include_simulated: bool = False,
+    now: datetime | None = None,
+    story_dirs: Sequence[Path] | None = None,
+) -> str:
+    b = load_group(store, group, include_simulated=include_simulated, story_dirs=story_dirs)
+    return render_group(b.report, lang, domain_names=b.domain_names, now=now)

@@ -1,0 +1,632 @@
+"""The report model: pure functions from a session's events to what a report shows.
+
+Nothing here reads a file, draws a chart or picks a language: `session_report` and
+`group_report` take the records of the log (`eventlog.Record`) and what the groups file says
+about the people, and return plain values that `render` turns into HTML. So the rules of a
+report (what counts as a tie, what is suppressed) are tested on hand-built event lists.
+
+Privacy rule: a figure that sums up the answers of several people (an average of the
+feedback faces, a distribution, ratings pooled over people) is shown only when at least
+`MIN_PEOPLE` people answered; otherwise it is `Aggregate.suppressed` and the report says why.
+What is one person's own (their ratings beside their earlier ones, their face and word) is
+shown by nickname: the worker knows the group. The vote counts of a decision are what the
+group saw on its shared screen and are shown as such; who voted for what is never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from .._time import parse_time
+from ..eventlog import Record
+
+MIN_PEOPLE = 5
+
+Status = Literal["finished", "interrupted", "in-progress"]
+ACTIONS_SHOWN = ("pause", "resume", "back", "skip-to-ending", "revote", "timer-extend",
+                 "timer-stop", "end-session")
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant as the report shows them: nickname, colour and shape."""
+
+    id: str
+    nickname: str
+    colour: str = "#999999"
+    shape: str = "circle"
+    joined: datetime | None = None
+    left: datetime | None = None
+    active: bool = True
+
+    def member_at(self, moment: datetime) -> bool:
+        """Whether they belonged to the group at `moment` (to tell "absent" from "not yet")."""
+        if self.joined is not None and self.joined > moment:
+            return False
+        return self.left is None or self.left > moment
+
+
+@dataclass(frozen=True)
+class EarlierRating:
+    session: str
+    time: datetime
+    value: int
+
+
+# --- pieces of a report ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A figure over several people's answers: `value` is None when fewer than MIN_PEOPLE
+    answered (suppressed), and then only `n` is shown, never the figure."""
+
+    n: int
+    value: float | None
+    counts: tuple[int, ...] = ()  # a distribution (e.g. faces 1–5), empty when suppressed
+
+    @property
+    def suppressed(self) -> bool:
+        return self.value is None
+
+
+def aggregate(values: Sequence[float], *, bins: Sequence[int] = ()) -> Aggregate:
+    n = len(values)
+    if n < MIN_PEOPLE:
+        return Aggregate(n, None)
+    counts = tuple(sum(1 for v in values if v == b) for b in bins)
+    return Aggregate(n, sum(values) / n, counts)
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    number: int
+    text: str
+    domains: tuple[str, ...]
+    votes: int
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class Decision:
+    seq: int
+    scene: str
+    at: float  # seconds from the start of the session
+    prompt: str | None
+    options: tuple[Option, ...]
+    choice: str
+    how: str  # majority, tie-counsellor, revote-majority, counsellor, skip
+    seconds: float
+    split: bool
+    tie: bool
+    revotes: int
+    domains: tuple[str, ...]
+
+    @property
+    def total_votes(self) -> int:
+        return sum(o.votes for o in self.options)
+
+    @property
+    def has_votes(self) -> bool:
+        return self.total_votes > 0
+
+    @property
+    def point_for_discussion(self) -> bool:
+        return self.tie or self.split
+
+    @property
+    def chosen(self) -> Option | None:
+        return next((o for o in self.options if o.chosen), None)
+
+
+@dataclass(frozen=True)
+class Action:
+    seq: int
+    at: float
+    scene: str | None
+    action: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One entry of the timeline: a scene entered, a decision, an action, the ending."""
+
+    kind: Literal["scene", "decision", "action", "skip", "ending", "reflection"]
+    at: float
+    scene: str | None
+    text: str = ""
+    detail: str = ""
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class Rating:
+    domain: str
+    value: int | None  # None: skipped
+    earlier: tuple[int, ...] = ()  # the same person's earlier ratings, oldest first
+
+    @property
+    def skipped(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class Reflection:
+    person: Person
+    ratings: tuple[Rating, ...]
+
+    @property
+    def all_skipped(self) -> bool:
+        return all(r.skipped for r in self.ratings)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    person: Person
+    face: int | None  # 1–5, None: skipped
+    word: str | None
+
+
+@dataclass(frozen=True)
+class Ending:
+    scene: str
+    title: str
+    mood: str
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    id: str
+    group: str
+    story_id: str
+    story_title: str
+    story_hash: str | None
+    language: str
+    vote_mode: str
+    reflection_mode: str
+    started: datetime
+    last_event: datetime
+    ended: datetime | None
+    status: Status
+    simulated: bool
+    present: tuple[Person, ...]
+    absent: tuple[Person, ...]
+    path: tuple[str, ...]  # scenes in the order entered
+    timeline: tuple[Step, ...]
+    decisions: tuple[Decision, ...]
+    actions: tuple[Action, ...]
+    ending: Ending | None
+    skipped_to_ending: bool
+    mirror: tuple[tuple[str, int], ...]  # domain, how many decisions drew on it
+    domains: tuple[str, ...]  # the reflection domains, in the story's order
+    reflections: tuple[Reflection, ...]
+    not_rated: tuple[Person, ...]  # present, but no rating logged
+    feedback: tuple[Feedback, ...]
+    no_feedback: tuple[Person, ...]
+    feedback_summary: Aggregate
+
+    @property
+    def duration(self) -> timedelta:
+        return (self.ended or self.last_event) - self.started
+
+    @property
+    def points_for_discussion(self) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if d.point_for_discussion)
+
+
+# --- the session report ----------------------------------------------------------------------
+
+
+def _unknown(pid: str) -> Person:
+    return Person(id=pid, nickname="?")
+
+
+def _started(records: Sequence[Record]) -> Record:
+    if not records or records[0].kind != "session_started":
+        raise ValueError("a session's records start with session_started")
+    return records[0]
+
+
+def session_status(records: Sequence[Record], *, open_now: bool = False) -> Status:
+    ended = next((r for r in reversed(records) if r.kind == "session_ended"), None)
+    if ended is not None:
+        return "finished" if ended.data.get("status") == "finished" else "interrupted"
+    return "in-progress" if open_now else "interrupted"
+
+
+def is_simulated(records: Sequence[Record]) -> bool:
+    """Simulated demo data carries `simulated: true` in session_started; missing means real."""
+    return bool(records and records[0].data.get("simulated", False))
+
+
+def decisions_of(
+    records: Sequence[Record], start: datetime
+) -> tuple[list[Decision], list[Action], list[Step]]:
+    decisions: list[Decision] = []
+    actions: list[Action] = []
+    steps: list[Step] = []
+    offer: Record | None = None
+    revotes = 0
+
+    def at(r: Record) -> float:
+        return max(0.0, (parse_time(r.time) - start).total_seconds())
+
+    for r in records:
+        d = r.data
+        if r.kind == "scene_entered":
+            first = d["lines"][0]["text"] if d.get("lines") else ""
+            steps.append(Step("scene", at(r), r.scene, first, seq=r.seq))
+        elif r.kind == "choices_offered":
+            offer, revotes = r, 0
+        elif r.kind == "counsellor_action":
+            if d["action"] == "revote":
+                revotes += 1
+            if d["action"] in ACTIONS_SHOWN:
+                actions.append(Action(r.seq, at(r), r.scene, d["action"], d.get("detail", "")))
+                steps.append(Step("action", at(r), r.scene, d["action"], d.get("detail", ""),
+                                  seq=r.seq))
+        elif r.kind == "decision_made":
+            shown = offer.data["choices"] if offer is not None and offer.scene == r.scene else []
+            texts = {c["id"]: c for c in shown}
+            tally: Mapping[str, int] = d.get("tally", {})
+            ids = list(d.get("offered") or texts or tally)
+            options = tuple(
+                Option(
+                    id=cid,
+                    number=texts.get(cid, {}).get("number", i + 1),
+                    text=texts.get(cid, {}).get("text", cid),
+                    domains=tuple(texts.get(cid, {}).get("domains", ())),
+                    votes=int(tally.get(cid, 0)),
+                    chosen=cid == d["choice"],
+                )
+                for i, cid in enumerate(ids)
+            )
+            top = max((o.votes for o in options), default=0)
+            leaders = [o for o in options if top > 0 and o.votes == top]
+            decision = Decision(
+                seq=r.seq,
+                scene=r.scene or "",
+                at=at(r),
+                prompt=offer.data.get("discuss") if offer is not None else None,
+                options=options,
+                choice=d["choice"],
+                how=d["how"],
+                seconds=float(d.get("seconds", 0.0)),
+                split=bool(d.get("split")),
+                tie=len(leaders) > 1 or d["how"] == "tie-counsellor",
+                revotes=revotes,
+                domains=tuple(d.get("domains", ())),
+            )
+            decisions.append(decision)
+            chosen = decision.chosen
+            steps.append(Step("decision", at(r), r.scene, chosen.text if chosen else d["choice"],
+                              d["how"], seq=r.seq))
+            offer = None
+        elif r.kind == "skipped_to_ending":
+            steps.append(Step("skip", at(r), r.scene, d["target"], seq=r.seq))
+        elif r.kind == "ending_reached":
+            steps.append(Step("ending", at(r), r.scene, d["title"], d["mood"], seq=r.seq))
+    return decisions, actions, steps
+
+
+def _mirror(decisions: Iterable[Decision], order: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    counts: dict[str, int] = {}
+    for dec in decisions:
+        for dom in dec.domains:
+            counts[dom] = counts.get(dom, 0) + 1
+    rank = {d: i for i, d in enumerate(order)}
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0], 99), kv[0])))
+
+
+def session_report(
+    records: Sequence[Record],
+    people: Mapping[str, Person],
+    *,
+    history: Mapping[str, Mapping[str, Sequence[EarlierRating]]] | None = None,
+    domains: Sequence[str] | None = None,
+    open_now: bool = False,
+) -> SessionReport:
+    """The report of one session.
+
+    `people`: the group's participants by id (also those who have left); `history`: each
+    participant's earlier ratings per domain, oldest first (`SessionStore.rating_history`
+    with `before=` this session); `domains`: the story's reflection domains in order, when the
+    story is at hand; `open_now`: the session is being played right now.
+    """
+    first = _started(records)
+    d = first.data
+    start = parse_time(first.time)
+    ended_rec = next((r for r in reversed(records) if r.kind == "session_ended"), None)
+    present_ids = list(d.get("present", []))
+    present = tuple(people.get(pid) or _unknown(pid) for pid in present_ids)
+    absent = tuple(
+        p for pid, p in people.items() if pid not in present_ids and p.member_at(start)
+    )
+    decisions, actions, steps = decisions_of(records, start)
+    ending_rec = next((r for r in reversed(records) if r.kind == "ending_reached"), None)
+
+    ratings: dict[str, dict[str, int | None]] = {}
+    face: dict[str, tuple[int | None, str | None]] = {}
+    for r in records:
+        if r.kind == "reflection_rating":
+            ratings.setdefault(r.data["participant"], {})[r.data["domain"]] = r.data["value"]
+        elif r.kind == "feedback":
+            face[r.data["participant"]] = (r.data.get("face"), r.data.get("word"))
+
+    order = list(domains or [])
+    for dec in decisions:
+        order += [x for x in dec.domains if x not in order]
+    for given in ratings.values():
+        order += [x for x in given if x not in order]
+    rated_domains = [x for x in order if any(x in g for g in ratings.values())]
+    history = history or {}
+    reflections = []
+    for person in present:
+        given = ratings.get(person.id)
+        if not given:
+            continue
+        earlier = history.get(person.id, {})
+        reflections.append(Reflection(person, tuple(
+            Rating(dom, given[dom], tuple(p.value for p in earlier.get(dom, ())))
+            for dom in rated_domains if dom in given
+        )))
+    # Someone who rated or gave feedback but is no longer on the list of who was present
+    # (it cannot happen through the app) is left out rather than guessed at.
+    feedback = tuple(
+        Feedback(p, *face[p.id]) for p in present if p.id in face
+    )
+    faces = [f.face for f in feedback if f.face is not None]
+
+    return SessionReport(
+        id=first.session,
+        group=d.get("group", ""),
+        story_id=d.get("story", {}).get("id", first.story or ""),
+        story_title=d.get("story", {}).get("title", first.story or ""),
+        story_hash=d.get("story", {}).get("hash"),
+        language=d.get("language", ""),
+        vote_mode=d.get("vote_mode", ""),
+        reflection_mode=d.get("reflection", ""),
+        started=start,
+        last_event=parse_time(records[-1].time),
+        ended=parse_time(ended_rec.time) if ended_rec else None,
+        status=session_status(records, open_now=open_now),
+        simulated=is_simulated(records),
+        present=present,
+        absent=absent,
+        path=tuple(s.scene for s in steps if s.kind == "scene" and s.scene),
+        timeline=tuple(steps),
+        decisions=tuple(decisions),
+        actions=tuple(actions),
+        ending=(Ending(ending_rec.scene or "", ending_rec.data["title"], ending_rec.data["mood"])
+                if ending_rec else None),
+        skipped_to_ending=any(r.kind == "skipped_to_ending" for r in records),
+        mirror=_mirror(decisions, order),
+        domains=tuple(rated_domains),
+        reflections=tuple(reflections),
+        not_rated=tuple(p for p in present if not ratings.get(p.id)),
+        feedback=feedback,
+        no_feedback=tuple(p for p in present if p.id not in face),
+        feedback_summary=aggregate(faces, bins=(1, 2, 3, 4, 5)),
+    )
+
+
+# --- the group report ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionColumn:
+    """One session as a column of the group report."""
+
+    id: str
+    started: datetime
+    story_id: str
+    story_title: str
+    status: Status
+    simulated: bool
+    present: frozenset[str]
+    feedback: Aggregate
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What the group chose at one choice point in one session."""
+
+    choice: str
+    text: str
+    votes: str  # e.g. "3–2–0", empty when nobody voted
+    tie: bool
+    split: bool
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """One option the group went on with at a choice point, and in which sessions."""
+
+    choice: str
+    text: str
+    sessions: tuple[int, ...]  # indices into StoryComparison.sessions
+    ties: int
+    splits: int
+
+
+@dataclass(frozen=True)
+class ChoicePointRow:
+    scene: str
+    prompt: str | None
+    cells: tuple[Cell | None, ...]  # one per session of the story, None: not reached
+
+    @property
+    def reached(self) -> int:
+        return sum(1 for c in self.cells if c is not None)
+
+    @property
+    def chosen(self) -> tuple[Chosen, ...]:
+        """The options chosen here, most often first (ties in the order first chosen)."""
+        seen: dict[str, list[int]] = {}
+        for i, cell in enumerate(self.cells):
+            if cell is not None:
+                seen.setdefault(cell.choice, []).append(i)
+        out = []
+        for choice, idx in seen.items():
+            cells = [self.cells[i] for i in idx]
+            out.append(Chosen(choice, cells[0].text if cells[0] else choice, tuple(idx),
+                              sum(1 for c in cells if c and c.tie),
+                              sum(1 for c in cells if c and c.split and not c.tie)))
+        return tuple(sorted(out, key=lambda c: -len(c.sessions)))
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    story_id: str
+    title: str
+    sessions: tuple[SessionColumn, ...]
+    rows: tuple[ChoicePointRow, ...]
+
+
+@dataclass(frozen=True)
+class RatingSeries:
+    person: Person
+    # domain → [(index of the session in GroupReport.sessions, value)], skipped ones left out
+    points: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    group: str
+    name: str
+    people: tuple[Person, ...]
+    sessions: tuple[SessionColumn, ...]  # oldest first, demo sessions left out unless asked
+    left_out_simulated: int
+    attendance: tuple[tuple[bool, ...], ...]  # per person, per session
+    domains: tuple[str, ...]
+    ratings: tuple[RatingSeries, ...]
+    stories: tuple[StoryComparison, ...]
+    include_simulated: bool
+
+    @property
+    def feedback_shown(self) -> tuple[SessionColumn, ...]:
+        return tuple(s for s in self.sessions if not s.feedback.suppressed)
+
+    @property
+    def feedback_suppressed(self) -> tuple[SessionColumn, ...]:
+        return tuple(s for s in self.sessions if s.feedback.suppressed)
+
+
+def _votes_text(dec: Decision) -> str:
+    return "–".join(str(o.votes) for o in dec.options) if dec.has_votes else ""
+
+
+def group_report(
+    group_id: str,
+    name: str,
+    sessions: Sequence[Sequence[Record]],
+    people: Mapping[str, Person],
+    *,
+    domains: Sequence[str] = (),
+    include_simulated: bool = False,
+    open_now: Iterable[str] = (),
+) -> GroupReport:
+    """The report of a group over its sessions (each given as its records)."""
+    opened = set(open_now)
+    chosen = [s for s in sessions if s]
+    left_out = 0
+    if not include_simulated:
+        kept = [s for s in chosen if not is_simulated(s)]
+        left_out = len(chosen) - len(kept)
+        chosen = kept
+    chosen.sort(key=lambda recs: (recs[0].time, recs[0].session))
+
+    columns: list[SessionColumn] = []
+    per_session: list[tuple[list[Decision], dict[str, dict[str, int | None]]]] = []
+    order = list(domains)
+    for recs in chosen:
+        first = _started(recs)
+        d = first.data
+        decisions, _actions, _steps = decisions_of(recs, parse_time(first.time))
+        ratings: dict[str, dict[str, int | None]] = {}
+        faces: dict[str, int | None] = {}
+        for r in recs:
+            if r.kind == "reflection_rating":
+                ratings.setdefault(r.data["participant"], {})[r.data["domain"]] = r.data["value"]
+                if r.data["domain"] not in order:
+                    order.append(r.data["domain"])
+            elif r.kind == "feedback":
+                faces[r.data["participant"]] = r.data.get("face")
+        answered = [f for f in faces.values() if f is not None]
+        columns.append(SessionColumn(
+            id=first.session,
+            started=parse_time(first.time),
+            story_id=d.get("story", {}).get("id", first.story or ""),
+            story_title=d.get("story", {}).get("title", first.story or ""),
+            status=session_status(recs, open_now=first.session in opened),
+            simulated=is_simulated(recs),
+            present=frozenset(d.get("present", [])),
+            feedback=aggregate(answered, bins=(1, 2, 3, 4, 5)),
+        ))
+        per_session.append((decisions, ratings))
+
+    seen_ids = set().union(*(c.present for c in columns)) if columns else set()
+    roster = [p for p in people.values()
+              if p.id in seen_ids or any(p.member_at(c.started) for c in columns)]
+    roster += [_unknown(pid) for pid in sorted(seen_ids - set(people))]
+    attendance = tuple(tuple(p.id in c.present for c in columns) for p in roster)
+
+    series = []
+    for person in roster:
+        points: dict[str, list[tuple[int, int]]] = {}
+        skipped = 0
+        for i, (_decs, ratings) in enumerate(per_session):
+            for dom, value in ratings.get(person.id, {}).items():
+                if value is None:
+                    skipped += 1
+                else:
+                    points.setdefault(dom, []).append((i, value))
+        series.append(RatingSeries(person, {k: points[k] for k in order if k in points},
+                                   skipped))
+
+    stories: list[StoryComparison] = []
+    for story_id in dict.fromkeys(c.story_id for c in columns):
+        idx = [i for i, c in enumerate(columns) if c.story_id == story_id]
+        scenes: dict[str, str | None] = {}
+        for i in idx:
+            for dec in per_session[i][0]:
+                if dec.scene not in scenes or scenes[dec.scene] is None:
+                    scenes[dec.scene] = dec.prompt
+        rows = []
+        for scene, prompt in scenes.items():
+            cells: list[Cell | None] = []
+            for i in idx:
+                # The last decision at that scene is what the group went on with.
+                dec = next((x for x in reversed(per_session[i][0]) if x.scene == scene), None)
+                if dec is None:
+                    cells.append(None)
+                    continue
+                opt = dec.chosen
+                cells.append(Cell(dec.choice, opt.text if opt else dec.choice, _votes_text(dec),
+                                  dec.tie, dec.split))
+            rows.append(ChoicePointRow(scene, prompt, tuple(cells)))
+        stories.append(StoryComparison(story_id, columns[idx[-1]].story_title,
+                                       tuple(columns[i] for i in idx), tuple(rows)))
+
+    return GroupReport(
+        group=group_id,
+        name=name,
+        people=tuple(roster),
+        sessions=tuple(columns),
+        left_out_simulated=left_out,
+        attendance=attendance,
+        domains=tuple(order),
+        ratings=tuple(series),
+        stories=tuple(stories),
+        include_simulated=include_simulated,
+    )
+

@@ -1,0 +1,274 @@
+"""Rendering a report model as one self-contained HTML page: inline CSS and SVG, nothing
+fetched, readable on screen and printable on A4.
+
+The templates (`templates/*.html.j2`, Jinja2 with autoescaping) lay the page out; this module
+translates, formats and asks `charts` for the pictures. Every text from the log (choice
+texts, nicknames, feedback words) is escaped by the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from game.i18n import STRINGS, interface_language, t
+from game.story.text import pick
+
+from . import _format as fmt
+from . import charts
+from . import strings as _strings  # noqa: F401  (registers the rev- strings)
+from .model import MIN_PEOPLE, GroupReport, Person, SessionReport
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True)
+class MapData:
+    """The story map's shape, when the story file at hand is the one that was played."""
+
+    nodes: tuple[tuple[str, bool], ...]  # scene id, is an ending
+    edges: tuple[tuple[str, str], ...]
+    start: str
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+class _Words:
+    """What the templates call: `w('rev-key', n=1)` and a few formatters, in one language."""
+
+    def __init__(self, lang: str, domain_names: Mapping[str, Any] | None, story_lang: str):
+        self.lang = interface_language(lang)
+        self.domain_names = dict(domain_names or {})
+        self.story_lang = story_lang
+
+    def __call__(self, key: str, **params: Any) -> str:
+        return t(key, self.lang, **params)
+
+    def domain(self, dom: str) -> str:
+        if dom in self.domain_names:
+            return pick(self.domain_names[dom], self.lang, self.story_lang) or dom
+        key = f"rev-domain-{dom}"
+        return t(key, self.lang) if key in STRINGS else dom
+
+    def face(self, face: int | None) -> str:
+        return self("rev-face-none") if face is None else self(f"rev-face-{face}")
+
+    def names(self, people: Sequence[Person]) -> str:
+        return ", ".join(p.nickname for p in people) or self("rev-nobody")
+
+    def when(self, moment: datetime) -> str:
+        return fmt.when(moment, self.lang)
+
+    def day(self, moment: datetime) -> str:
+        return fmt.day(moment, self.lang)
+
+    def short(self, moment: datetime) -> str:
+        return fmt.short_day(moment, self.lang)
+
+    def number(self, value: float) -> str:
+        return fmt.number(value, self.lang)
+
+    def minutes(self, span: Any) -> str:
+        return f"{fmt.minutes(span)} min"  # the same in Finnish, Swedish and English
+
+    def seconds(self, value: float) -> str:
+        return fmt.seconds(value)
+
+    def clock(self, value: float) -> str:
+        return fmt.clock(value)
+
+    def how(self, how: str) -> str:
+        key = f"rev-how-{how}"
+        return self(key) if key in STRINGS else how
+
+    def action(self, action: str) -> str:
+        key = f"rev-action-{action}"
+        return self(key) if key in STRINGS else action
+
+
+def _markup(chart: charts.Chart) -> dict[str, Any]:
+    return {"key": chart.key, "svg": Markup(chart.svg), "title": chart.title,
+            "desc": chart.desc, "head": chart.head, "rows": chart.rows}
+
+
+def _now(now: datetime | None) -> datetime:
+    return now if now is not None else datetime.now(UTC)
+
+
+# --- session -------------------------------------------------------------------------------
+
+
+def session_charts(
+    report: SessionReport, w: _Words, story_map: MapData | None
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"votes": {}, "reflections": {}}
+    if story_map is not None:
+        out["map"] = _markup(charts.story_map(
+            "map", story_map.nodes, story_map.edges, story_map.start, report.path,
+            title=w("rev-map-title"),
+            desc=w("rev-map-desc", story=report.story_title, scenes=len(story_map.nodes),
+                   visited=len(set(report.path))),
+            head=(w("rev-th-step"), w("rev-th-scene")),
+            visited_word=w("rev-map-visited"),
+            order_word=lambda n: w("rev-map-order", n=n),
+        ))
+    for i, dec in enumerate(report.decisions, 1):
+        if not dec.has_votes:
+            continue
+        chosen_opt = dec.chosen
+        out["votes"][dec.seq] = _markup(charts.vote_bars(
+            f"vote{i}",
+            [f"{o.number}. {o.text}" for o in dec.options],
+            [o.votes for o in dec.options],
+            next((j for j, o in enumerate(dec.options) if o.chosen), None),
+            title=w("rev-chart-votes", scene=dec.scene),
+            desc=w("rev-chart-votes-desc", total=dec.total_votes, n=len(dec.options),
+                   chosen=chosen_opt.text if chosen_opt else dec.choice),
+            head=(w("rev-th-option"), w("rev-th-votes")),
+            chosen_mark="✓",
+        ))
+    if report.mirror:
+        out["mirror"] = _markup(charts.domain_bars(
+            "mirror", [w.domain(d) for d, _ in report.mirror], [n for _, n in report.mirror],
+            title=w("rev-chart-mirror"),
+            desc=w("rev-chart-mirror-desc", n=len(report.decisions)),
+            head=(w("rev-th-domain"), w("rev-th-times")),
+        ))
+    for i, refl in enumerate(report.reflections, 1):
+        out["reflections"][refl.person.id] = _markup(charts.reflection(
+            f"me{i}",
+            [w.domain(r.domain) for r in refl.ratings],
+            [r.value for r in refl.ratings],
+            [r.earlier for r in refl.ratings],
+            colour=refl.person.colour,
+            title=w("rev-chart-reflection", name=refl.person.nickname),
+            desc=w("rev-chart-reflection-desc", name=refl.person.nickname,
+                   n=len(refl.ratings)),
+            head=(w("rev-th-domain"), w("rev-th-today"), w("rev-th-earlier")),
+            skipped=w("rev-skipped"),
+            scale=w("rev-scale"),
+        ))
+    if report.feedback:
+        out["faces"] = _markup(charts.faces(
+            "faces",
+            [f.person.nickname for f in report.feedback],
+            [f.face for f in report.feedback],
+            [f.word for f in report.feedback],
+            face_words=w.face,
+            title=w("rev-chart-faces"),
+            desc=w("rev-chart-faces-desc", n=len(report.feedback)),
+            head=(w("rev-th-name"), w("rev-th-face"), w("rev-th-word")),
+        ))
+    summary = report.feedback_summary
+    if not summary.suppressed:
+        out["face_counts"] = _markup(charts.face_counts(
+            "facecounts", [w.face(i) for i in range(1, 6)], list(summary.counts),
+            title=w("rev-chart-face-counts"),
+            desc=w("rev-feedback-summary", n=summary.n, mean=w.number(summary.value or 0)),
+            head=(w("rev-th-face"), w("rev-th-count")),
+        ))
+    return out
+
+
+def render_session(
+    report: SessionReport,
+    lang: str,
+    *,
+    group_name: str = "",
+    story_map: MapData | None = None,
+    domain_names: Mapping[str, Any] | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The session report as an HTML page, in `lang` (fi, sv or en)."""
+    w = _Words(lang, domain_names, report.language)
+    return _env().get_template("session.html.j2").render(
+        r=report, w=w, lang=w.lang, c=session_charts(report, w, story_map),
+        has_map=story_map is not None, min_people=MIN_PEOPLE,
+        group_name=group_name or report.group, made=w.day(_now(now)),
+    )
+
+
+# --- group ---------------------------------------------------------------------------------
+
+
+def group_charts(report: GroupReport, w: _Words) -> dict[str, Any]:
+    out: dict[str, Any] = {"ratings": {}}
+    if not report.sessions:
+        return out
+    dates = [w.short(s.started) for s in report.sessions]
+    out["attendance"] = _markup(charts.attendance(
+        "attend",
+        [p.nickname for p in report.people],
+        [p.colour for p in report.people],
+        [p.shape for p in report.people],
+        dates,
+        report.attendance,
+        title=w("rev-chart-attendance"),
+        desc=w("rev-chart-attendance-desc", people=len(report.people),
+               sessions=len(report.sessions)),
+        head=(w("rev-th-name"), *dates),
+        yes=w("rev-here"),
+        no=w("rev-not-here"),
+    ))
+    if report.feedback_shown:
+        out["feedback"] = _markup(charts.feedback_trend(
+            "feedback", dates, [s.feedback.value for s in report.sessions],
+            face_labels=[w.face(i) for i in range(1, 6)],
+            title=w("rev-chart-feedback-trend"),
+            desc=w("rev-chart-feedback-trend-desc", shown=len(report.feedback_shown),
+                   min=MIN_PEOPLE),
+            head=(w("rev-date"), w("rev-th-average")),
+            hidden=w("rev-hidden"),
+        ))
+    rated = [d for d in report.domains if any(d in s.points for s in report.ratings)]
+    order = {d: i for i, d in enumerate(rated)}  # the same colour for a domain everywhere
+    if rated:
+        out["legend"] = _markup(charts.domain_legend(
+            "domains", [w.domain(d) for d in rated], title=w("rev-th-domain"),
+            desc=w("rev-legend-desc")))
+    for i, series in enumerate(report.ratings, 1):
+        if not series.points:
+            continue
+        labels = [w.domain(d) for d in series.points]
+        out["ratings"][series.person.id] = _markup(charts.ratings_trend(
+            f"ratings{i}", dates,
+            [(order[d], pts) for d, pts in series.points.items()],
+            labels=labels,
+            title=w("rev-chart-ratings", name=series.person.nickname),
+            desc=w("rev-chart-ratings-desc", name=series.person.nickname, n=len(labels),
+                   sessions=len({c for pts in series.points.values() for c, _ in pts})),
+            head=(w("rev-date"), *labels),
+        ))
+    return out
+
+
+def render_group(
+    report: GroupReport,
+    lang: str,
+    *,
+    domain_names: Mapping[str, Any] | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The group report as an HTML page, in `lang` (fi, sv or en)."""
+    w = _Words(lang, domain_names, "fi")
+    return _env().get_template("group.html.j2").render(
+        r=report, w=w, lang=w.lang, c=group_charts(report, w), min_people=MIN_PEOPLE,
+        made=w.day(_now(now)),
+    )
