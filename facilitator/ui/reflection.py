@@ -830,12 +830,24 @@ class ThanksView(_GroupView):
         self.buttons: list[Button] = []
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            return self._report()
         if event.type == pygame.KEYDOWN and (event.key in CONFIRM or event.key in (
                 pygame.K_SPACE, pygame.K_ESCAPE)):
             return Pop()
         pos = pointer(self.app, event)
-        if pos is not None and any(b.hit(pos) for b in self.buttons):
-            return Pop()
+        if pos is not None:
+            for b in self.buttons:
+                if b.hit(pos):
+                    return self._report() if b.action == "report" else Pop()
+        return None
+
+    def _report(self) -> Intent | None:
+        """The session's report in the browser, for the counsellor (R or the button): it
+        holds private ratings, so it opens only when asked, never on its own."""
+        problem = self.flow.fac.open_report(self.app.settings.ui_lang)
+        self.app.note(t("fs-report-failed" if problem else "fs-report-opened",
+                        self.app.settings.ui_lang))
         return None
 
     def draw(self, canvas: Canvas) -> None:
@@ -872,6 +884,7 @@ class ThanksView(_GroupView):
         y += canvas.paragraph(body, pygame.Rect(left, y, width, body_h), body_px,
                               theme.warn if self.error else theme.text, align="center")
         y += 2 * m.gap
-        self.buttons = button_row([(self.tr("fs-to-menu"), "menu")],
+        self.buttons = button_row([(self.tr("fs-to-menu"), "menu"),
+                                   (t("fs-open-report", self.app.settings.ui_lang), "report")],
                                   pygame.Rect(left, y, width, btn_h), btn_px, m.gap, "center")
         draw_buttons(canvas, self.buttons, theme, btn_px, "menu")

@@ -172,11 +172,29 @@ class Facilitator:
         except FacilitatorError:
             return {}
 
+    ended_session_id: str | None = None
+
+    def open_report(self, lang: str) -> str | None:
+        """Open the report of the session just ended in the browser, for the counsellor.
+        Returns a note for the screen when it cannot be opened."""
+        if not self.ended_session_id:
+            return None
+        from ..errors import FacilitatorError as _Error
+        from ..review import open_report
+
+        try:
+            open_report(self.ended_session_id, lang, store=self.store)
+        except (_Error, OSError) as exc:
+            log.error("opening the report failed: %s", exc)
+            return str(exc)
+        return None
+
     def end_run(self) -> str | None:
         """End the session (session_ended, finished); None, or why it could not be saved."""
         run, self.run = self.run, None
         if run is None:
             return None
+        self.ended_session_id = run.session.id
         try:
             run.session.end()
         except (FacilitatorError, OSError) as exc:

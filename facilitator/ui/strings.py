@@ -9,6 +9,21 @@ from __future__ import annotations
 from game.i18n import STRINGS, add_strings
 
 FS_STRINGS: dict[str, dict[str, str]] = {
+    "fs-open-report": {
+        "fi": "Raportti selaimeen (R, ohjaajalle)",
+        "sv": "Rapporten i webbläsaren (R, för handledaren)",
+        "en": "Report in the browser (R, for the counsellor)",
+    },
+    "fs-report-opened": {
+        "fi": "Raportti avattiin selaimeen.",
+        "sv": "Rapporten öppnades i webbläsaren.",
+        "en": "The report was opened in the browser.",
+    },
+    "fs-report-failed": {
+        "fi": "Raporttia ei voitu avata. Sen saa myöhemmin komennolla porukka report.",
+        "sv": "Rapporten kunde inte öppnas. Den fås senare med kommandot porukka report.",
+        "en": "The report could not be opened. It can be made later with porukka report.",
+    },
     # -- set-up: who is here --------------------------------------------------------------
     "fs-setup-title": {"fi": "Keitä tänään on paikalla?", "sv": "Vilka är här i dag?",
                        "en": "Who is here today?"},

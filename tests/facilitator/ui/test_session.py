@@ -75,7 +75,7 @@ def play_until_reflection(d, mode, extras=True):
     raise AssertionError("the story did not end")
 
 
-def test_a_whole_secret_ballot_session_from_the_menu(menu, store, group, people):
+def test_a_whole_secret_ballot_session_from_the_menu(menu, store, group, people, monkeypatch):
     d, fac = menu(store)
     here = people[:3]
     view = start_three(d, store, here)
@@ -126,6 +126,11 @@ def test_a_whole_secret_ballot_session_from_the_menu(menu, store, group, people)
     d.key(pygame.K_s)
     assert isinstance(d.top, ThanksView)
     assert d.shown("Kiitos tästä kerrasta!")
+    # The counsellor may open the report in the browser (a file: URL; nothing leaves the machine)
+    opened = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    d.key(pygame.K_r)
+    assert len(opened) == 1 and opened[0].startswith("file://") and sid in opened[0]
     d.key(pygame.K_RETURN)
     assert [type(v) for v in d.app.views] == [MenuView]
     assert fac.run is None
