@@ -76,6 +76,9 @@ class SessionStartedData(_Data):
     reflection: ReflectionPrivacy
     language: str
     story: StoryRef
+    # Played by `porukka simulate` (demo data, rehearsal, load tests), not by a real group.
+    # Logs written before the field existed lack it and read as real sessions.
+    simulated: bool = False
 
 
 class LineData(_Data):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -55,6 +55,8 @@ class Group(BaseModel):
     id: str
     name: str
     created: str
+    # Made by `porukka simulate` for demo data and rehearsal; no real person is in it.
+    simulated: bool = False
 
 
 class Participant(BaseModel):
@@ -92,14 +94,22 @@ class GroupStore:
     """The groups file. `GroupStore()` opens the one in the data folder."""
 
     def __init__(
-        self, path: Path | None = None, *, db: TinyDB | None = None, clock: Clock = utc_now
+        self,
+        path: Path | None = None,
+        *,
+        db: TinyDB | None = None,
+        clock: Clock = utc_now,
+        make_id: Callable[[str], str] = new_id,
     ) -> None:
+        """`make_id(prefix)` makes new group and participant ids (the simulator passes a
+        seeded one so that a run can be repeated exactly)."""
         if db is None:
             path = path if path is not None else paths.groups_path()
             paths.private_dir(path.parent)
             db = TinyDB(path, storage=AtomicJSONStorage)
         self.db = db
         self.clock = clock
+        self.make_id = make_id
         self._groups = db.table("groups")
         self._people = db.table("participants")
         meta = db.table("meta")
@@ -125,11 +135,13 @@ class GroupStore:
 
     # -- groups --
 
-    def create_group(self, name: str) -> Group:
+    def create_group(self, name: str, *, simulated: bool = False) -> Group:
         name = check_group_name(name)
         if self.find_group(name) is not None:
             raise InvalidInput("group-name-taken", f"there is already a group {name!r}")
-        group = Group(id=new_id("g-"), name=name, created=iso(self.clock()))
+        group = Group(
+            id=self.make_id("g-"), name=name, created=iso(self.clock()), simulated=simulated
+        )
         self._groups.insert(group.model_dump())
         return group
 
@@ -225,7 +237,7 @@ class GroupStore:
             self.free_marker(group_id) if marker is None else self._check_marker(group_id, marker)
         )
         person = Participant(
-            id=new_id("p-"),
+            id=self.make_id("p-"),
             group=group_id,
             nickname=nickname,
             colour=marker.colour,

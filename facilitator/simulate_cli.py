@@ -6,7 +6,22 @@ game stays fast.
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from game.i18n import interface_language, t
+
+from . import _sim_strings  # noqa: F401  (registers the strings)
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+VOTE_MODES = ("hands", "secret", "gamepads", "counsellor")
+PROG = "porukka simulate"
 
 
 def register(sub: Any, lang: str) -> None:
@@ -14,4 +29,204 @@ def register(sub: Any, lang: str) -> None:
 
     Each command sets `handler=function(args: argparse.Namespace, ui: str) -> int`.
     """
-    _ = (sub, lang)
+    p = sub.add_parser("simulate", help=t("sim-help", lang), description=t("sim-help", lang))
+    p.add_argument("stories", nargs="*", metavar="STORY", help=t("sim-help-stories", lang))
+    p.add_argument("--group", metavar="NAME",
+                   help=t("sim-help-group", lang, default=t("sim-default-group", lang)))
+    p.add_argument("--participants", type=int, default=6, metavar="2-8",
+                   help=t("sim-help-participants", lang))
+    p.add_argument("--sessions", type=int, default=20, metavar="N",
+                   help=t("sim-help-sessions", lang))
+    p.add_argument("--seed", type=int, metavar="N", help=t("sim-help-seed", lang))
+    p.add_argument("--vote-mode", choices=VOTE_MODES, default="secret",
+                   help=t("sim-help-vote-mode", lang))
+    p.add_argument("--lang", help=t("sim-help-lang", lang))
+    p.add_argument("--start", metavar="DATE", help=t("sim-help-start", lang))
+    p.add_argument("--show", action="store_true", help=t("sim-help-show", lang))
+    p.add_argument("--pace", type=float, default=1.0, metavar="FACTOR",
+                   help=t("sim-help-pace", lang))
+    # SUPPRESS: without them here, the game's own window options (before the command) count.
+    p.add_argument("--size", default=argparse.SUPPRESS, metavar="WxH",
+                   help=t("sim-help-size", lang))
+    p.add_argument("--fullscreen", action="store_true", default=argparse.SUPPRESS,
+                   help=t("sim-help-fullscreen", lang))
+    p.add_argument("--writer", choices=("thread", "sync"), default="thread",
+                   help=t("sim-help-writer", lang))
+    p.add_argument("--trace", action="store_true", help=t("sim-help-trace", lang))
+    p.set_defaults(handler=cmd_simulate)
+
+
+def _usage(ui: str, message: str) -> int:
+    print(t("usage-error", ui, prog=PROG, message=message), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _number(value: float, ui: str, digits: int = 1) -> str:
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if ui in ("fi", "sv") else text
+
+
+class _PrintTracer:
+    """`--trace`: `READY`, `S <session>`, one `<seq>` per durable event, `F <session>`."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+
+    def say(self, text: str) -> None:
+        with self._lock:  # the writer thread reports too
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+
+    def started(self, session_id: str) -> None:
+        self.say(f"S {session_id}")
+
+    def durable(self, session_id: str, seq: int) -> None:
+        self.say(str(seq))
+
+    def finished(self, session_id: str) -> None:
+        self.say(f"F {session_id}")
+
+
+def cmd_simulate(args: argparse.Namespace, ui: str) -> int:
+    """Check the input, load the stories, then play (with or without a window)."""
+    from datetime import datetime
+
+    from game.story.loader import check_file, resolve_story
+
+    from .simulate import MAX_PARTICIPANTS, MIN_PARTICIPANTS
+
+    if not MIN_PARTICIPANTS <= args.participants <= MAX_PARTICIPANTS:
+        return _usage(ui, t("sim-bad-participants", ui, low=MIN_PARTICIPANTS,
+                            high=MAX_PARTICIPANTS, value=args.participants))
+    if args.sessions < 1:
+        return _usage(ui, t("sim-bad-sessions", ui, value=args.sessions))
+    if not args.pace >= 0:
+        return _usage(ui, t("sim-bad-pace", ui, value=args.pace))
+    start = None
+    if args.start is not None:
+        try:
+            start = datetime.strptime(args.start, "%Y-%m-%d").replace(hour=10).astimezone()
+        except ValueError:
+            return _usage(ui, t("sim-bad-start", ui, value=args.start))
+    size = _size(getattr(args, "size", "1280x720"))
+    if args.show and size is None:
+        return _usage(ui, t("bad-size", ui, value=args.size))
+
+    stories = []
+    for name in args.stories:
+        path = resolve_story(name)
+        if not path.exists():
+            return _usage(ui, t("story-not-found", ui, name=name))
+        result = check_file(path)
+        if result.loaded is None:
+            for issue in result.issues:
+                if issue.is_error:
+                    print(issue.format(ui), file=sys.stderr)
+            print(t("story-invalid", ui, path=path), file=sys.stderr)
+            return EXIT_ERRORS
+        stories.append(result.loaded)
+    return _simulate(args, ui, stories, start, size)
+
+
+def _has_screen() -> bool:
+    """As the game decides it: on Linux, an X11 or Wayland display (or an SDL driver) is set."""
+    import os
+
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                    or os.environ.get("SDL_VIDEODRIVER"))
+    return True
+
+
+def _size(text: str) -> tuple[int, int] | None:
+    try:
+        w, h = (int(v) for v in text.lower().split("x", 1))
+    except ValueError:
+        return None
+    return (w, h) if w >= 320 and h >= 240 else None
+
+
+def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: datetime | None,
+              size: tuple[int, int] | None) -> int:
+    import random
+
+    from . import paths
+    from .errors import FacilitatorError, InvalidInput
+    from .simulate import SimOptions, Simulation, builtin_stories, story_language
+    from .strings import message
+
+    loaded = tuple(stories) or builtin_stories()
+    if args.lang:
+        for story in loaded:
+            if args.lang not in story.story.languages:
+                used = story_language(story, args.lang)
+                print(t("sim-story-lang", ui, story=story.story.id, lang=args.lang, used=used),
+                      file=sys.stderr)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    group = args.group or t("sim-default-group", ui)
+    options = SimOptions(
+        stories=loaded, group=group, participants=args.participants, sessions=args.sessions,
+        seed=seed, vote_mode=args.vote_mode, language=args.lang,
+    )
+    if args.show and not _has_screen():
+        print(t("no-window", ui, reason="DISPLAY"), file=sys.stderr)
+        return EXIT_ERRORS
+    tracer = _PrintTracer() if args.trace else None
+    try:
+        sim = Simulation(options, start=start, writer=args.writer, tracer=tracer)
+        if tracer is not None:
+            tracer.say("READY")
+        if args.show:
+            result = _show(sim, args, ui, size or (1280, 720))
+            if result is None:
+                return EXIT_ERRORS
+        else:
+            result = sim.run()
+    except InvalidInput as exc:
+        text = message(exc, ui) if not exc.code.startswith("sim-") else _sim_message(exc, ui)
+        return _usage(ui, text)
+    except FacilitatorError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    out = sys.stderr if args.trace else sys.stdout
+    group = result.group.name if result.group is not None else group
+    played = len(result.sessions)
+    rate = played / result.seconds if result.seconds > 0 else 0.0
+    print(t("sim-summary", ui, sessions=played, group=group, events=result.events,
+            seconds=_number(result.seconds, ui), rate=_number(rate, ui), seed=seed), file=out)
+    if result.interrupted:
+        print(t("sim-stopped", ui, session=result.interrupted), file=out)
+    print(t("sim-where", ui, path=paths.data_dir(create=False)), file=out)
+    print(t("sim-next", ui, group=group), file=out)
+    return EXIT_OK
+
+
+def _sim_message(exc: Any, ui: str) -> str:
+    if exc.code == "sim-real-group":
+        return t("sim-real-group", ui, **exc.params)
+    return str(exc)
+
+
+def _show(sim: Any, args: argparse.Namespace, ui: str, size: tuple[int, int]) -> Any:
+    """The rehearsal in the game window; None (after a message) when no window can open."""
+    try:
+        from game.ui.theme import HIGH_CONTRAST, WARM, Settings
+
+        from .simulate_show import open_window, run_show
+
+        settings = Settings(
+            ui_lang=interface_language(args.lang) if args.lang else ui,
+            text_scale=max(1.0, min(2.0, getattr(args, "text_size", 100) / 100)),
+            theme=HIGH_CONTRAST.name if getattr(args, "high_contrast", False) else WARM.name,
+            reduce_motion=bool(getattr(args, "reduce_motion", False)),
+        )
+        app = open_window(size, settings, fullscreen=bool(getattr(args, "fullscreen", False)))
+    except Exception as exc:  # pygame.error and friends: no usable display
+        print(t("no-window", ui, reason=str(exc)), file=sys.stderr)
+        return None
+    try:
+        return run_show(sim, app, pace=args.pace)
+    finally:
+        app.close()
