@@ -545,8 +545,11 @@ def session_file(folder: Path, session_id: str) -> Path:
 
 
 def session_files(folder: Path, session_id: str) -> list[Path]:
-    """Every file a session may have: snapshot, journal, summary, crash leftovers."""
+    """Every file a session may have: crash leftovers first, then summary, journal and
+    snapshot. Deleting in this order means a crash midway never leaves leftovers without the
+    session's own files (whose presence is what makes opening look for leftovers)."""
     base = session_file(folder, session_id)
-    files = [base, folder / f"{session_id}.journal", folder / f"{session_id}.summary.json"]
-    temps = _files.stray_temps(base) + _files.stray_temps(files[2])
-    return files + [p for p in temps if p.exists() or os.path.lexists(p)]
+    summary = folder / f"{session_id}.summary.json"
+    temps = _files.stray_temps(base) + _files.stray_temps(summary)
+    leftovers = [p for p in temps if p.exists() or os.path.lexists(p)]
+    return leftovers + [summary, folder / f"{session_id}.journal", base]

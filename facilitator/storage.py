@@ -123,9 +123,13 @@ class JournalStorage(Storage):
         self._lines = 0
         self._closed = False
         if not read_only:
+            # A brand-new session has neither file, so nothing of it can have been left behind
+            # by a crash: skip listing the whole sessions folder (it grows with every session).
+            known = self.path.exists() or self.journal_path.exists()
             self._open_journal()
-            # Leftovers of a compaction cut short: old data that should not linger.
-            _files.remove_durably(_files.stray_temps(self.path))
+            if known:
+                # Leftovers of a compaction cut short: old data that should not linger.
+                _files.remove_durably(_files.stray_temps(self.path))
             private_file(self.path)
 
     # -- opening and reading --

@@ -177,10 +177,24 @@ def test_a_session_is_written_by_one_writer_only(tmp_path):
 
 def test_leftover_temporary_files_are_removed_on_opening(tmp_path):
     path = tmp_path / "s.json"
-    stray = tmp_path / ".s.json.0badc0de.tmp"
+    db = open_db(path)
+    db.table("t").insert({"n": 1})
+    db.storage.close()
+    stray = tmp_path / ".s.json.0badc0de.tmp"  # a compaction cut short
     stray.write_text('{"old": "data"}')
     open_db(path).storage.close()
     assert not stray.exists()
+
+
+def test_a_new_database_does_not_list_the_folder(tmp_path, monkeypatch):
+    """Starting a session used to list the whole sessions folder looking for leftovers, so
+    starting got slower with every stored session; a new file can have none."""
+    from facilitator import _files
+
+    calls = []
+    monkeypatch.setattr(_files, "stray_temps", lambda p: calls.append(p) or [])
+    open_db(tmp_path / "new.json").storage.close()
+    assert calls == []
 
 
 def test_a_failed_write_keeps_nothing_of_it(tmp_path, monkeypatch):
