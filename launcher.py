@@ -439,7 +439,7 @@ def cmd_play(args: argparse.Namespace, ui: str) -> int:
     game = Game(app, [BUILTIN_STORIES])
     label = lambda n: t("ui-player-n", app.settings.ui_lang, n=n)  # noqa: E731
     people = default_participants(args.players, label)
-    app.views[:] = [game.play_view(loaded, lang, args.vote, people)]
+    app.views[:] = [game.play_view(loaded, lang, args.vote, people, watch=args.watch)]
     app.run()
     app.close()
     return EXIT_OK

@@ -97,3 +97,24 @@ def test_a_removed_scene_restarts_from_the_start(make_app, tmp_path):
     _save(path, changed)
     assert _until(d, lambda: view.c.scene_id == "alku")
     assert view.c.state.variables["rahat"] == 10
+
+
+def test_play_command_with_watch_opens_a_watching_play_screen(tmp_path, monkeypatch):
+    """`porukka play STORY --watch` once lost its --watch on the way to the screen."""
+    import launcher
+    from game.ui.app import App
+
+    seen = []
+
+    def stop(app, clock=None, max_frames=None):
+        seen.extend(app.views)
+
+    monkeypatch.setattr(App, "run", stop)
+    path = tmp_path / "kokeilu.yaml"
+    path.write_text(STORY, encoding="utf-8")
+    monkeypatch.setenv("PORUKKA_DATA_DIR", str(tmp_path / "data"))
+    assert launcher.main(["play", str(path), "--watch"]) == 0
+    play = [v for v in seen if isinstance(v, PlayView)]
+    assert play and play[0].watcher is not None
+    assert launcher.main(["play", str(path)]) == 0
+    assert [v for v in seen if isinstance(v, PlayView)][-1].watcher is None
