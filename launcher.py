@@ -456,7 +456,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(ui)
     args = parser.parse_args(argv)
     if args.verbose:
-        logging.basicConfig(level=logging.INFO, format="porukka: %(message)s", stream=sys.stderr)
+        logging.basicConfig(level=logging.DEBUG, format="porukka: %(message)s", stream=sys.stderr)
+        for noisy in ("matplotlib", "PIL"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         if args.command is None:
             if has_screen():
@@ -469,6 +471,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # the last resort: a message, never a traceback, for a user
+        logging.getLogger("porukka").debug("unexpected error", exc_info=True)
+        print(t("unexpected", ui, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_ERRORS
 
 
 if __name__ == "__main__":

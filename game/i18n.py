@@ -142,6 +142,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "lataa tarina uudelleen aina, kun tiedosto tallennetaan (kirjoittajille)",
         "sv": "ladda om berättelsen varje gång filen sparas (för skribenter)",
     },
+    "unexpected": {
+        "en": "porukka: something unexpected went wrong ({error}). Nothing already saved was "
+              "lost. Run the same command with --verbose for the details.",
+        "fi": "porukka: jokin odottamaton meni vikaan ({error}). Mitään jo tallennettua ei "
+              "menetetty. Aja sama komento valitsimella --verbose, niin näet yksityiskohdat.",
+        "sv": "porukka: något oväntat gick fel ({error}). Inget som redan sparats gick "
+              "förlorat. Kör samma kommando med --verbose för detaljerna.",
+    },
     "help-verbose": {
         "en": "tell what happens on the standard error (for support)",
         "fi": "kerro tapahtumista virhetulosteeseen (tukea varten)",

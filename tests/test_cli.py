@@ -164,3 +164,22 @@ def test_help_in_three_languages(lang, word):
 def test_unknown_command_is_usage_error():
     res = porukka("frobnicate")
     assert res.returncode == 2 and "Traceback" not in res.stderr
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(monkeypatch, capsys):
+    parser = launcher.build_parser("en")
+    args = parser.parse_args(["validate", "stories"])
+    monkeypatch.setattr(launcher, "build_parser", lambda ui: _Fixed(args))
+    assert launcher.main(["validate", "stories"]) == 1
+    err = capsys.readouterr().err
+    assert "disk on fire" in err and "Traceback" not in err and "--verbose" in err
+
+
+class _Fixed:
+    def __init__(self, args):
+        args.handler = lambda a, ui: (_ for _ in ()).throw(RuntimeError("disk on fire"))
+        args.verbose = False
+        self.args = args
+
+    def parse_args(self, argv):
+        return self.args
