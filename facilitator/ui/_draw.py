@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui.app import App
+from game.ui.app import App, pointer  # noqa: F401  (re-exported for the screens)
 from game.ui.canvas import Canvas, font, icon, rounded, shape
 from game.ui.controller import Participant
 from game.ui.theme import Colour, Theme, contrast, hex_colour
@@ -32,16 +32,6 @@ EXTRA_COLOURS: tuple[Colour, ...] = ((150, 120, 200), (120, 160, 60), (200, 110,
 CONFIRM = (pygame.K_RETURN, pygame.K_KP_ENTER)
 DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(10)}
 DIGITS.update({getattr(pygame, f"K_KP{i}"): i for i in range(10)})
-
-
-def pointer(app: App, event: pygame.event.Event) -> tuple[int, int] | None:
-    """Where a left click or a touch landed, or None for any other event."""
-    if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
-        return tuple(event.pos)  # type: ignore[return-value]  # reason: pos is a pair
-    if event.type == pygame.FINGERDOWN:
-        w, h = app.screen.get_size()
-        return (int(event.x * w), int(event.y * h))
-    return None
 
 
 def fit(text: str, px: int, width: int, bold: bool = False) -> str:

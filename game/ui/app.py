@@ -27,6 +27,16 @@ log = logging.getLogger("porukka.ui")
 MIN_SIZE = (1024, 600)
 
 
+def pointer(app: App, event: pygame.event.Event) -> tuple[int, int] | None:
+    """Where a left click or a touch landed, or None for any other event."""
+    if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+        return (int(event.pos[0]), int(event.pos[1]))
+    if event.type == pygame.FINGERDOWN:
+        w, h = app.screen.get_size()
+        return (int(event.x * w), int(event.y * h))
+    return None
+
+
 # --- intents: what a view asks the app to do ----------------------------------------------
 
 

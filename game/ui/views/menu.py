@@ -10,7 +10,7 @@ import pygame
 
 from ...story.loader import SHARED_ASSETS, LoadedStory, check_file, find_story_files
 from ...story.text import pick
-from ..app import App, BaseView, Intent, Push, Quit
+from ..app import App, BaseView, Intent, Push, Quit, pointer
 from ..canvas import Canvas, font, panel, paragraph_height, rounded, wrap
 from ..media import Media
 from ..widgets import Button
@@ -96,12 +96,7 @@ class MenuView(BaseView):
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y)
             return None
-        pos = None
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            pos = event.pos
-        elif event.type == pygame.FINGERDOWN:
-            w, h = self.app.screen.get_size()
-            pos = (int(event.x * w), int(event.y * h))
+        pos = pointer(self.app, event)
         if pos is not None:
             for rect, index in self.cards:
                 if rect.collidepoint(pos):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from ..app import App, BaseView, Intent, Pop
+from ..app import App, BaseView, Intent, Pop, pointer
 from ..canvas import Canvas, font, icon, panel, rounded
 from ..theme import HIGH_CONTRAST, WARM
 from ..widgets import Button
@@ -74,12 +74,7 @@ class OptionsView(BaseView):
                 else:
                     return self.act(self.actions()[self.row - len(self.options)][1])
             return None
-        pos = None
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            pos = event.pos
-        elif event.type == pygame.FINGERDOWN:
-            w, h = self.app.screen.get_size()
-            pos = (int(event.x * w), int(event.y * h))
+        pos = pointer(self.app, event)
         if pos is not None:
             for rect, row, step in self.arrows:
                 if rect.collidepoint(pos):

@@ -7,7 +7,7 @@ from typing import Any
 
 import pygame
 
-from ..app import App, BaseView, Intent, Pop, Replace
+from ..app import App, BaseView, Intent, Pop, Replace, pointer
 from ..canvas import Canvas, panel, paragraph_height
 from ..widgets import Button, button_column
 
@@ -44,13 +44,8 @@ class _Buttons(BaseView):
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.choose(items[self.focus][1])
             return None
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for b in self.buttons:
-                if b.hit(event.pos):
-                    return self.choose(b.action)
-        if event.type == pygame.FINGERDOWN:
-            w, h = self.app.screen.get_size()
-            pos = (int(event.x * w), int(event.y * h))
+        pos = pointer(self.app, event)
+        if pos is not None:
             for b in self.buttons:
                 if b.hit(pos):
                     return self.choose(b.action)
