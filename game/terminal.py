@@ -21,13 +21,6 @@ class ChoiceNotAvailable(Exception):
         super().__init__(f"choice {number} not available in {scene}")
 
 
-class ChoicesLeftOver(Exception):
-    def __init__(self, scene: str, count: int) -> None:
-        self.scene = scene
-        self.count = count
-        super().__init__(f"{count} choices left over at {scene}")
-
-
 @dataclass
 class Outcome:
     state: StoryState

@@ -12,8 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchem
 from pydantic_core import PydanticCustomError
 
 STANDARD_DOMAINS: tuple[str, ...] = ("mieli", "keho", "arki", "taidot", "yhdessa")
-MOODS: tuple[str, ...] = ("hopeful", "neutral", "open")
-FORMAT_VERSION = 1
 
 _TEXT_SCHEMA: dict[str, Any] = {
     "anyOf": [

@@ -12,7 +12,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import pygame
@@ -23,9 +23,6 @@ from .canvas import Canvas
 from .theme import THEMES, Metrics, Settings, Theme
 
 log = logging.getLogger("porukka.ui")
-
-MIN_SIZE = (1024, 600)
-
 
 def pointer(app: App, event: pygame.event.Event) -> tuple[int, int] | None:
     """Where a left click or a touch landed, or None for any other event."""
@@ -429,7 +426,3 @@ class App:
     def close(self) -> None:
         self.close_console()
         pygame.display.quit()
-
-
-def settings_with(settings: Settings, **changes: object) -> Settings:
-    return replace(settings, **changes)  # type: ignore[arg-type]  # fields checked by dataclass

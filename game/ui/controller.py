@@ -162,10 +162,6 @@ class PlayController:
         self.ballot.votes[participant] = choice_id
         self._emit(VoteCast(self.scene_id, participant, choice_id))
 
-    def unvote(self, participant: str) -> None:
-        if self.ballot is not None:
-            self.ballot.votes.pop(participant, None)
-
     def set_counts(self, counts: dict[str, int]) -> None:
         assert self.ballot is not None
         self.ballot.counts = dict(counts)

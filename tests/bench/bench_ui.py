@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -219,7 +218,6 @@ def main() -> None:
     watch_reload()
     startup()
     memory()
-    _ = resource
 
 
 if __name__ == "__main__":

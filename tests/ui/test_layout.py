@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
-from game.ui.canvas import has_glyphs
+from game.ui.canvas import Canvas, has_glyphs
 from game.ui.controller import default_participants
 from game.ui.main import Game
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
@@ -20,9 +20,12 @@ SCALES = [1.0, 2.0]
 
 def check(d, where):
     d.redraw()
-    w, h = d.app.screen.get_size()
-    boxes = d.app.last_boxes
-    assert boxes, f"{where}: nothing drawn"
+    assert d.app.last_boxes, f"{where}: nothing drawn"
+    check_boxes(d.app.last_boxes, d.app.screen.get_size(), where)
+
+
+def check_boxes(boxes, size, where):
+    w, h = size
     for b in boxes:
         assert has_glyphs(b.text), f"{where}: the font cannot draw {b.text!r}"
         assert b.rect.left >= 0 and b.rect.top >= 0 and b.rect.right <= w and \
@@ -98,11 +101,11 @@ def test_overlays(make_app, size, scale):
     d.frames()
     for overlay in (CounsellorMenu(d.app, view), HelpOverlay(d.app), PauseOverlay(d.app),
                     ErrorView(d.app, "details")):
-        d.app.push(overlay)
-        d.frames()
         # Only the overlay's own texts count: the story under a dimmed overlay may be covered.
-        d.redraw()
-        d.app.pop()
+        canvas = Canvas(d.app.screen)
+        overlay.draw(canvas)
+        assert canvas.boxes, f"{type(overlay).__name__}: nothing drawn"
+        check_boxes(canvas.boxes, d.app.screen.get_size(), type(overlay).__name__)
 
 
 @pytest.mark.parametrize("path", find_story_files(BUILTIN_STORIES), ids=lambda p: p.parent.name)

@@ -11,7 +11,7 @@ import pygame
 from ...story.loader import SHARED_ASSETS, LoadedStory, check_file, find_story_files
 from ...story.text import pick
 from ..app import App, BaseView, Intent, Push, Quit, pointer
-from ..canvas import Canvas, font, panel, paragraph_height, rounded, wrap
+from ..canvas import Canvas, font, panel, rounded, wrap
 from ..media import Media
 from ..widgets import Button
 
@@ -260,4 +260,3 @@ class MenuView(BaseView):
                 meta = meta[:-2] + "…"
             canvas.text(meta, (inner.left, inner.bottom), body_px, theme.muted,
                         anchor="bottomleft")
-        _ = paragraph_height

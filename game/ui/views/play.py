@@ -673,7 +673,6 @@ class PlayView(BaseView):
             self._drawn_once = True
             log.info("the story is on the screen")
         theme = self.app.theme
-        m = self.app.metrics
         surf = canvas.surface
         scene = self.c.runtime.scene(self.c.state)
         picture = None
@@ -707,7 +706,6 @@ class PlayView(BaseView):
             self._draw_message(canvas, self.tr("stuck"))
         elif self.phase == "ending":
             self._draw_ending(canvas)
-        _ = m
 
     def _draw_status(self, canvas: Canvas) -> None:
         theme = self.app.theme
@@ -780,7 +778,7 @@ class PlayView(BaseView):
             last_line = r.line
             alpha = 255 if r.line != newest else int(255 * min(1.0, 0.25 + 0.75 * self.fade))
             if r.speaker is not None:
-                colour = hex_colour(self._colour(r.speaker), theme.accent)
+                colour = hex_colour(r.speaker.color, theme.accent)
                 if theme.name == "high-contrast":
                     colour = theme.accent
                 name_w = font(plate_px, True).size(r.speaker.name or "")[0] + 2 * m.gap
@@ -819,9 +817,6 @@ class PlayView(BaseView):
             return
         rect = picture.get_rect(bottomright=(box.right - m.gap, box.top))
         canvas.surface.blit(picture, rect)
-
-    def _colour(self, line: ShownLine) -> str | None:
-        return line.color
 
     def _hint(self, canvas: Canvas, text: str) -> None:
         theme = self.app.theme
@@ -931,7 +926,7 @@ class PlayView(BaseView):
             if self.c.vote_mode == "hands" and self.phase == "choices":
                 self._draw_counter(canvas, rect, c.id, layout)
             self.tile_rects.append(rect)
-        self._draw_vote_footer(canvas, layout)
+        self._draw_vote_footer(canvas)
 
     def _draw_bar(self, canvas: Canvas, rect: pygame.Rect, share: float, leader: bool) -> None:
         """The vote bar along the bottom edge of a tile."""
@@ -977,8 +972,7 @@ class PlayView(BaseView):
                             "topright")
         self._anim_rects.append(drawn.inflate(m.ui_px(), 4))
 
-    def _draw_vote_footer(self, canvas: Canvas, layout: TileLayout) -> None:
-        theme = self.app.theme
+    def _draw_vote_footer(self, canvas: Canvas) -> None:
         mode = self.c.vote_mode
         if self.phase == "results":
             tally = self.c.tally()
@@ -1007,7 +1001,6 @@ class PlayView(BaseView):
         else:
             text = self.tr("hint-gamepads") if self._pads() else self.tr("gamepads-none")
             self._hint(canvas, text)
-        _ = (theme, layout)
 
     def _draw_marks(self, canvas: Canvas) -> None:
         """Who has voted (never what): a mark per participant with ✓ when done."""
