@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import pygame
@@ -34,6 +35,8 @@ def resume_view(app: App, fac: Facilitator) -> ResumeView | None:
         return ResumeView(app, fac, summary, point, fac.find_story(app, summary.story_id))
     return None
 
+
+log = logging.getLogger("porukka.facilitator")
 
 class ResumeView(BaseView):
     """Where the interrupted session stopped, who was there, and what to do with it."""
@@ -90,7 +93,8 @@ class ResumeView(BaseView):
             try:
                 self.fac.close_interrupted(self.summary.id)
             except FacilitatorError as exc:
-                self.error = str(exc)
+                log.error("closing session %s failed: %s", self.summary.id, exc)
+                self.error = self.tr("fs-close-failed")
                 return None
             following = resume_view(self.app, self.fac)
             return Replace(following) if following is not None else Pop()
@@ -98,7 +102,10 @@ class ResumeView(BaseView):
         try:
             return self.fac.resume(self.app, self.summary.id, self.loaded)
         except (FacilitatorError, StoryError) as exc:
-            self.error = self.tr("fs-resume-failed", reason=str(exc))
+            # The technical reason (often English, from the engine) goes to the log; the
+            # counsellor gets a sentence in their own language and a way on.
+            log.error("resuming session %s failed: %s", self.summary.id, exc)
+            self.error = self.tr("fs-resume-failed")
             return None
 
     def handle(self, event: pygame.event.Event) -> Intent | None:

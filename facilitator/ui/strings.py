@@ -250,9 +250,17 @@ FS_STRINGS: dict[str, dict[str, str]] = {
         "en": "The story {story} is not available any more, so the session can only be closed.",
     },
     "fs-resume-failed": {
-        "fi": "Jatkaminen ei onnistunut: {reason}",
-        "sv": "Det gick inte att fortsätta: {reason}",
-        "en": "Carrying on did not work: {reason}",
+        "fi": "Jatkaminen ei onnistunut: tarinaa on ehkä muutettu sen jälkeen, tai tallenne on "
+              "vaurioitunut. Voit sulkea session keskeytyneenä; kaikki tallennettu säilyy.",
+        "sv": "Det gick inte att fortsätta: berättelsen kan ha ändrats sedan dess, eller så är "
+              "sparningen skadad. Du kan stänga sessionen som avbruten; allt sparat finns kvar.",
+        "en": "Carrying on did not work: the story may have changed since, or the saved state is "
+              "damaged. You can close the session as interrupted; everything saved is kept.",
+    },
+    "fs-close-failed": {
+        "fi": "Session sulkeminen ei onnistunut. Mitään ei menetetty; yritä myöhemmin uudelleen.",
+        "sv": "Sessionen kunde inte stängas. Inget gick förlorat; försök igen senare.",
+        "en": "The session could not be closed. Nothing was lost; try again later.",
     },
 }
 

@@ -121,3 +121,27 @@ def test_a_session_whose_story_is_gone_can_only_be_closed(make_fac_app, store, g
     assert isinstance(view, ResumeView)
     assert [a for _, a in view.actions()] == ["close", "later"]
     assert d2.shown("ei enää löydy")
+
+
+def test_a_failed_resume_is_said_in_the_counsellor_s_language(make_fac_app, store, group,
+                                                             people, monkeypatch):
+    """The engine's reason (English, technical) used to be shown as is inside the sentence;
+    it now goes to the log and the screen says what happened and what to do."""
+    from facilitator.ui.session import Facilitator
+    from game.story.errors import StateError
+
+    d = make_fac_app()
+    interrupted_session(d, Facilitator(store), group, people[:2])
+    d2 = make_fac_app()
+    fac2 = install(d2.app, [STORY], SessionStore())
+    d2.frames()
+
+    def fail(*args, **kwargs):
+        raise StateError("the saved scene 'x' is no longer in the story")
+
+    monkeypatch.setattr(fac2, "resume", fail)
+    d2.key(pygame.K_RETURN)
+    assert isinstance(d2.top, ResumeView)
+    assert d2.shown("Jatkaminen ei onnistunut")
+    assert not d2.shown("no longer in the story")
+    fac2.shutdown()
