@@ -21,8 +21,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from typing import TYPE_CHECKING
 
-from facilitator.review_cli import register as register_review
-from facilitator.simulate_cli import register as register_simulate
+from facilitator.review.commands import register as register_review
+from facilitator.simulation.commands import register as register_simulate
 from game.authoring.cli import register as register_authoring
 from game.i18n import detect_language, interface_language, t
 
@@ -432,7 +432,7 @@ def cmd_play(args: argparse.Namespace, ui: str) -> int:
     if isinstance(loaded, int):
         app.close()
         return loaded
-    from game.ui.controller import default_participants
+    from game.play.controller import default_participants
     from game.ui.main import Game
 
     lang = _play_language(loaded, args.lang)

@@ -20,7 +20,7 @@ from tinydb.storages import MemoryStorage
 from . import paths
 from ._time import Clock, iso, utc_now
 from .errors import InvalidInput, LogDamagedError, LogVersionError, NotFound
-from .storage import AtomicJSONStorage
+from .log.storage import AtomicJSONStorage
 from .validation import check_group_name, check_nickname
 
 SCHEMA = "porukka-groups"

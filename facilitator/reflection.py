@@ -15,7 +15,7 @@ from game.story.model import STANDARD_DOMAINS, ChoiceSpec, DomainSpec, Story
 from game.story.runtime import Runtime, StoryState
 from game.story.text import pick
 
-from .eventlog import Record
+from .log.eventlog import Record
 
 Change = Literal["up", "same", "down", "first", "skipped", "open"]
 

@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from game.play_events import VOTE_MODES, CounsellorAction
+from game.play.events import VOTE_MODES, CounsellorAction
 from game.story.loader import LoadedStory
 from game.story.model import Story
 from game.story.runtime import Runtime, StoryState
@@ -40,7 +40,8 @@ from .errors import (
     SessionBusyError,
     SessionStateError,
 )
-from .eventlog import (
+from .groups import GroupStore
+from .log.eventlog import (
     REFLECTION_PRIVACY,
     STATE_KINDS,
     Record,
@@ -49,9 +50,8 @@ from .eventlog import (
     session_file,
     session_files,
 )
-from .groups import GroupStore
-from .recorder import BackgroundWriter, SessionRecorder, Sink
-from .storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
+from .log.recorder import BackgroundWriter, SessionRecorder, Sink
+from .log.storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
 
 SUMMARY_SCHEMA = "porukka-session-summary"
 SUMMARY_VERSION = 1

@@ -187,6 +187,6 @@ class _Fixed:
 
 def test_the_vote_modes_offered_are_the_engine_s():
     """launcher.py repeats the list so that `--help` needs no heavy import."""
-    from game.play_events import VOTE_MODES
+    from game.play.events import VOTE_MODES
 
     assert tuple(launcher.VOTE_CHOICES) == VOTE_MODES

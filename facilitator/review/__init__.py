@@ -3,7 +3,7 @@
 `model` turns a session's events into a report model (pure); `charts` draws with matplotlib;
 `render` fills the HTML templates; `load` gathers what a report needs from the data folder;
 `export` writes CSV and JSON; `retention` forgets a person and purges old sessions. The
-command line is `facilitator.review_cli`. Importing this package loads none of them.
+command line is `facilitator.review.commands`. Importing this package loads none of them.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from typing import Any
 from .. import _files
 from .._time import iso, parse_time
 from ..errors import LogError, NotFound
-from ..eventlog import Record
+from ..log.eventlog import Record
 from ..sessions import SessionStore, SessionSummary
 from .model import decisions_of, is_simulated
 

@@ -16,8 +16,8 @@ from game.story.model import STANDARD_DOMAINS, Story
 
 from .._time import parse_time
 from ..errors import NotFound
-from ..eventlog import Record, SessionLog, session_file
 from ..groups import Group
+from ..log.eventlog import Record, SessionLog, session_file
 from ..sessions import SessionStore
 from .model import EarlierRating, GroupReport, Person, SessionReport, group_report, session_report
 from .render import MapData, render_group, render_session

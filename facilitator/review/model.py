@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from .._time import parse_time
-from ..eventlog import Record
+from ..log.eventlog import Record
 
 MIN_PEOPLE = 5
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .. import _files
 from ..errors import LogError, NotFound
-from ..eventlog import session_files
 from ..groups import Group, Participant
+from ..log.eventlog import session_files
 from ..sessions import ForgetCounts, SessionStore
 
 REPORTS_DIR = "reports"

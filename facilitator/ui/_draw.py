@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.play.controller import Participant
 from game.ui.app import App, pointer  # noqa: F401  (re-exported for the screens)
 from game.ui.canvas import Canvas, font, icon, rounded, shape
-from game.ui.controller import Participant
 from game.ui.theme import Colour, Theme, contrast, hex_colour
 from game.ui.widgets import Button
 

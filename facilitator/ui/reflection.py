@@ -17,9 +17,9 @@ from facilitator.reflection import MirrorDomain, change, domain_label, story_mir
 from facilitator.strings import message
 from facilitator.validation import WORD_MAX, check_feedback_word
 from game.i18n import interface_language, t
+from game.play.controller import Participant, PlayController
 from game.ui.app import App, BaseView, Intent, Pop, Replace, View
 from game.ui.canvas import Canvas, font, panel, paragraph_height, rounded, wrap
-from game.ui.controller import Participant, PlayController
 from game.ui.theme import readable_on
 from game.ui.widgets import Button
 

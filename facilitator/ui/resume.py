@@ -9,12 +9,12 @@ import pygame
 
 from facilitator.errors import FacilitatorError, NotFound
 from facilitator.sessions import ResumePoint, SessionSummary
+from game.play.controller import Participant
 from game.story.errors import StoryError
 from game.story.loader import LoadedStory
 from game.story.text import interpolate, pick
 from game.ui.app import App, BaseView, Intent, Pop, Replace
 from game.ui.canvas import Canvas, panel, paragraph_height, rounded
-from game.ui.controller import Participant
 from game.ui.widgets import Button, button_column
 
 from . import strings  # noqa: F401  (registers the fs- strings)

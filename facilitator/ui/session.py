@@ -15,11 +15,11 @@ from pathlib import Path
 from facilitator.errors import FacilitatorError, LogError, NotFound
 from facilitator.groups import Group
 from facilitator.sessions import ActiveSession, SessionStore, SessionSummary
-from game.play_events import VOTE_MODES
+from game.play.controller import Participant, PlayController
+from game.play.events import VOTE_MODES
 from game.story.loader import LoadedStory
 from game.story.runtime import Runtime
 from game.ui.app import App, Intent, Pop, Push, Replace, View
-from game.ui.controller import Participant, PlayController
 from game.ui.main import Game, SessionHooks
 from game.ui.speech import Speaker
 from game.ui.views.menu import MenuView, StoryEntry, discover

@@ -19,12 +19,12 @@ from facilitator.groups import Participant as Person
 from facilitator.sessions import SessionStore
 from facilitator.strings import message
 from facilitator.validation import GROUP_NAME_MAX, NICKNAME_MAX
-from game.play_events import VOTE_MODES
+from game.play.controller import Participant
+from game.play.events import VOTE_MODES
 from game.story.loader import LoadedStory
 from game.story.text import pick
 from game.ui.app import App, BaseView, Intent, Pop, Push
 from game.ui.canvas import Canvas, icon, panel, paragraph_height, rounded
-from game.ui.controller import Participant
 from game.ui.views.options import Option, OptionsView
 from game.ui.widgets import Button
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import t
-from ..play_events import AnyEvent, VoteMode
+from ..play.controller import Participant, PlayController, default_participants
+from ..play.events import AnyEvent, VoteMode
 from ..story.loader import SHARED_ASSETS, LoadedStory
 from ..story.runtime import Runtime
 from .app import App, Intent, Pop, Push, Replace
-from .controller import Participant, PlayController, default_participants
 from .media import Media
 from .speech import Speaker
 from .theme import Settings

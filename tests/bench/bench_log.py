@@ -39,9 +39,9 @@ import tinydb  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 
 from facilitator import _files  # noqa: E402
-from facilitator.recorder import BackgroundWriter  # noqa: E402
+from facilitator.log.recorder import BackgroundWriter  # noqa: E402
 from facilitator.sessions import SessionStore  # noqa: E402
-from game.play_events import DecisionMade, VoteCast  # noqa: E402
+from game.play.events import DecisionMade, VoteCast  # noqa: E402
 from game.story import Runtime, load_story  # noqa: E402
 
 Event = tuple[str, dict[str, Any], str | None]

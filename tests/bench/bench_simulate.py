@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from facilitator.sessions import SessionStore  # noqa: E402
-from facilitator.simulate import (  # noqa: E402
+from facilitator.simulation.engine import (  # noqa: E402
     Ended,
     Headless,
     SimOptions,

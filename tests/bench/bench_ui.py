@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 import pygame  # noqa: E402
 
+from game.play.controller import default_participants  # noqa: E402
 from game.story.loader import BUILTIN_STORIES, find_story_files, load_story  # noqa: E402
-from game.ui.controller import default_participants  # noqa: E402
 from game.ui.main import Game, open_app  # noqa: E402
 from game.ui.theme import Settings  # noqa: E402
 
@@ -156,7 +156,7 @@ import pygame
 from game.story.loader import load_story
 from game.ui.main import Game, open_app
 from game.ui.theme import Settings
-from game.ui.controller import default_participants
+from game.play.controller import default_participants
 app = open_app((1920, 1080), Settings(ui_lang="fi", reduce_motion=True))
 loaded = load_story({str(largest)!r})
 rng = random.Random(3)

@@ -9,7 +9,7 @@ import pytest
 
 from facilitator.groups import Group, Participant
 from facilitator.sessions import ActiveSession, SessionStore
-from game.play_events import DecisionMade, VoteCast
+from game.play.events import DecisionMade, VoteCast
 from game.story import LoadedStory, Runtime, StoryState, load_story
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from facilitator.sessions import SessionStore  # noqa: E402
-from game.play_events import CounsellorAction, DecisionMade, VoteCast  # noqa: E402
+from game.play.events import CounsellorAction, DecisionMade, VoteCast  # noqa: E402
 from game.story import Runtime, SceneEntered, load_story  # noqa: E402
 
 GROUP = "Kaatoryhmä"

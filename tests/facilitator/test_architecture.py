@@ -9,14 +9,14 @@ from pathlib import Path
 from tests.test_architecture import imported_modules
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ("_files", "_time", "errors", "eventlog", "groups", "paths", "recorder", "sessions",
-        "storage", "strings", "validation")
+PURE = ("_files", "_time", "errors", "log.eventlog", "groups", "paths", "log.recorder",
+        "sessions", "log.storage", "strings", "validation")
 NETWORK = {"socket", "urllib", "http", "requests", "ssl", "ftplib", "smtplib", "asyncio"}
 
 
 def test_the_pure_parts_import_no_pygame_and_nothing_of_the_network():
     for name in ("__init__", *PURE):
-        path = ROOT / "facilitator" / f"{name}.py"
+        path = ROOT / "facilitator" / (name.replace(".", "/") + ".py")
         found = imported_modules(path)
         assert "pygame" not in found, path
         assert not found & NETWORK, (path, found & NETWORK)
@@ -28,7 +28,7 @@ def test_importing_and_using_them_never_loads_pygame():
         "import sys\n"
         + "".join(f"import facilitator.{name}\n" for name in PURE)
         + "import game.story\n"
-        "from facilitator.eventlog import SessionLog\n"
+        "from facilitator.log.eventlog import SessionLog\n"
         "SessionLog.in_memory().log('session_ended', {'status': 'finished'})\n"
         "assert 'pygame' not in sys.modules, 'pygame was imported'\n"
     )

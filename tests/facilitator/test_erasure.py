@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from facilitator.sessions import SessionStore, delete_session, forget_participant
-from game.play_events import VoteCast
+from game.play.events import VoteCast
 
 from .conftest import crash, play
 

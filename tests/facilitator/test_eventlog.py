@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from facilitator.errors import InvalidInput, LogDamagedError, LogVersionError
-from facilitator.eventlog import (
+from facilitator.log.eventlog import (
     KINDS,
     SCHEMA_VERSION,
     SessionLog,

@@ -8,8 +8,8 @@ import pytest
 
 from facilitator.errors import InvalidInput, LogVersionError, NotFound
 from facilitator.groups import PALETTE, SHAPES, GroupStore, Marker
-from game.ui.controller import COLOURS as UI_COLOURS
-from game.ui.controller import SHAPES as UI_SHAPES
+from game.play.controller import COLOURS as UI_COLOURS
+from game.play.controller import SHAPES as UI_SHAPES
 
 
 @pytest.fixture

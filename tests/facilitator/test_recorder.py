@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from facilitator.errors import InvalidInput, LogError, LogWriteError
-from facilitator.eventlog import SessionLog
-from facilitator.recorder import BackgroundWriter, SessionRecorder
-from game.play_events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
+from facilitator.log.eventlog import SessionLog
+from facilitator.log.recorder import BackgroundWriter, SessionRecorder
+from game.play.events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
 from game.story import Runtime, StoryState
 from game.story.loader import check_bytes
 
@@ -149,7 +149,7 @@ def test_a_state_given_with_an_action_is_logged(loop):
 def test_with_the_real_play_controller(loaded):
     """The front end's controller: votes, decisions, back, revote and skip; the log's last
     state is always where the controller is."""
-    controller = pytest.importorskip("game.ui.controller")
+    controller = pytest.importorskip("game.play.controller")
     log = SessionLog.in_memory(story_id=loaded.story.id)
     rec = SessionRecorder(log, loaded.story, story_hash=loaded.content_hash, lang="en")
     rt = Runtime(loaded.story, "en", story_hash=loaded.content_hash)

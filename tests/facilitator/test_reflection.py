@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from facilitator.eventlog import Record
+from facilitator.log.eventlog import Record
 from facilitator.reflection import (
     change,
     domain_label,

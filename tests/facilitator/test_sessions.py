@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.errors import InvalidInput, SessionBusyError, SessionStateError
 from facilitator.sessions import SessionStore, find_resume_point, summarise
-from game.play_events import CounsellorAction, VoteCast, VoteCounts
+from game.play.events import CounsellorAction, VoteCast, VoteCounts
 from game.story import Runtime
 
 from .conftest import crash, play
@@ -222,8 +222,8 @@ def test_summaries_are_rebuilt_from_the_log_when_missing_or_stale(store, group, 
 
 
 def test_pure_summary_and_resume_point_of_an_in_memory_log(loaded):
-    from facilitator.eventlog import SessionLog
-    from facilitator.recorder import SessionRecorder
+    from facilitator.log.eventlog import SessionLog
+    from facilitator.log.recorder import SessionRecorder
 
     log = SessionLog.in_memory(story_id=loaded.story.id, story_hash=loaded.content_hash)
     log.log("session_started", {

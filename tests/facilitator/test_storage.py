@@ -11,7 +11,7 @@ from tinydb.storages import JSONStorage
 from tinydb.table import Document
 
 from facilitator.errors import LogDamagedError, LogWriteError, SessionBusyError
-from facilitator.storage import AtomicJSONStorage, JournalStorage
+from facilitator.log.storage import AtomicJSONStorage, JournalStorage
 
 
 def open_db(path, **kw) -> TinyDB:

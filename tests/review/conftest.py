@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from facilitator.eventlog import SCHEMA_VERSION, Record
+from facilitator.log.eventlog import SCHEMA_VERSION, Record
 from facilitator.review.model import Person
 from facilitator.sessions import SessionStore
+from game.play.controller import Participant, PlayController
 from game.story import LoadedStory, Runtime, load_story
-from game.ui.controller import Participant, PlayController
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2025, 1, 14, 9, 30, tzinfo=UTC)

@@ -132,8 +132,8 @@ def crash_open_session(store: SessionStore, group_id: str, present, loaded) -> s
     """A session left as a kill leaves it: a journal that names the participants."""
     session = store.start(group_id, [p.id for p in present], loaded, vote_mode="secret",
                           reflection="private", background=False)
+    from game.play.controller import Participant, PlayController
     from game.story import Runtime
-    from game.ui.controller import Participant, PlayController
 
     rt = Runtime(loaded.story, "fi", story_hash=loaded.content_hash)
     c = PlayController(rt, "secret",

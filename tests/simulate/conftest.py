@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.sessions import SessionStore
-from facilitator.simulate import builtin_stories
+from facilitator.simulation.engine import builtin_stories
 
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2025, 1, 7, 10, 0, tzinfo=UTC)

@@ -28,8 +28,8 @@ import pytest
 from facilitator.groups import GroupStore
 from facilitator.paths import groups_path
 from facilitator.sessions import SessionStore
+from game.play.controller import Participant, PlayController
 from game.story.runtime import Runtime
-from game.ui.controller import Participant, PlayController
 
 from .conftest import ROOT
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.simulate import SimOptions, Simulation
+from facilitator.simulation.engine import SimOptions, Simulation
 
 from .conftest import START, logs
 

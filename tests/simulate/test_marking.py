@@ -10,11 +10,11 @@ from collections import Counter
 
 import pytest
 
-from facilitator.eventlog import SessionLog
 from facilitator.groups import GroupStore
+from facilitator.log.eventlog import SessionLog
 from facilitator.paths import groups_path
 from facilitator.sessions import SessionStore, summarise
-from facilitator.simulate import NICKNAMES, WORDS, SimOptions, Simulation
+from facilitator.simulation.engine import NICKNAMES, WORDS, SimOptions, Simulation
 from facilitator.validation import check_feedback_word, check_nickname
 
 from .conftest import ROOT, START
@@ -125,10 +125,10 @@ def test_ratings_drift_gently(demo):
 def test_the_simulation_core_needs_no_pygame():
     code = (
         "import sys\n"
-        "from facilitator.simulate import SimOptions, Simulation, builtin_stories\n"
+        "from facilitator.simulation.engine import SimOptions, Simulation, builtin_stories\n"
         "Simulation(SimOptions(builtin_stories()[:1], 'Demo', sessions=1)).run()\n"
         "assert 'pygame' not in sys.modules, 'pygame was imported'\n"
-        "import facilitator.simulate_cli\n"
+        "import facilitator.simulation.commands\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
@@ -136,8 +136,8 @@ def test_the_simulation_core_needs_no_pygame():
 def test_the_command_module_stays_light():
     code = (
         "import sys\n"
-        "import facilitator.simulate_cli\n"
-        "heavy = {'pygame', 'tinydb', 'facilitator.simulate', 'facilitator.sessions',\n"
+        "import facilitator.simulation.commands\n"
+        "heavy = {'pygame', 'tinydb', 'facilitator.simulation.engine', 'facilitator.sessions',\n"
         "         'game.story.loader'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )

@@ -12,8 +12,8 @@ import pygame
 import pytest
 
 from facilitator.sessions import SessionStore
-from facilitator.simulate import SimOptions, Simulation
-from facilitator.simulate_show import Director, open_window, run_show
+from facilitator.simulation.engine import SimOptions, Simulation
+from facilitator.simulation.show import Director, open_window, run_show
 from game.ui.theme import Settings
 from game.ui.views.overlays import ConfirmEnd, CounsellorMenu
 from game.ui.views.play import PlayView
@@ -68,7 +68,7 @@ def test_a_session_plays_to_its_end_in_the_window(tmp_path, stories, window, mod
 
 def test_several_sessions_with_pauses_and_steps_back_log_as_headless(
         tmp_path, stories, window, monkeypatch):
-    import facilitator.simulate as simulate
+    import facilitator.simulation.engine as simulate
 
     for name, p in (("P_PAUSE", 0.15), ("P_BACK", 0.2), ("P_REVOTE", 0.8), ("P_SKIP", 0.05)):
         monkeypatch.setattr(simulate, name, p)

@@ -9,10 +9,10 @@ import pygame
 import pytest
 
 from game.i18n import STRINGS
+from game.play.controller import COLOURS, SHAPES, default_participants
 from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
 from game.story.validate import Context, iter_texts
 from game.ui.canvas import has_glyphs
-from game.ui.controller import COLOURS, SHAPES, default_participants
 from game.ui.main import Game
 from game.ui.speech import Speaker
 from game.ui.theme import HIGH_CONTRAST, WARM, contrast, hex_colour, readable_on

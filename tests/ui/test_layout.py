@@ -8,9 +8,9 @@ import itertools
 import pygame
 import pytest
 
+from game.play.controller import default_participants
 from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
 from game.ui.canvas import Canvas, has_glyphs
-from game.ui.controller import default_participants
 from game.ui.main import Game
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.play_events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
+from game.play.controller import default_participants
+from game.play.events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
 from game.story.loader import BUILTIN_STORIES, load_story
 from game.story.runtime import EndingReached
 from game.ui.canvas import has_glyphs
-from game.ui.controller import default_participants
 from game.ui.main import Game, SessionHooks
 from game.ui.views.menu import MenuView
 from game.ui.views.options import QuickSetupView

@@ -8,8 +8,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.play.controller import default_participants
 from game.story.loader import load_story
-from game.ui.controller import default_participants
 from game.ui.main import Game
 
 from .conftest import SNAPSHOTS

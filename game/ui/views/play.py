@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import pygame
 
+from ...play.controller import PlayController
 from ...story.runtime import OfferedChoice, Runtime, ShownLine
 from ..app import App, BaseView, Intent, Pop, Push
 from ..canvas import Canvas, font, icon, panel, rounded, shape, wrap
-from ..controller import PlayController
 from ..media import Media
 from ..speech import Speaker
 from ..theme import hex_colour, readable_on

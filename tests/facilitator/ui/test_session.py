@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from facilitator.eventlog import Kind
+from facilitator.log.eventlog import Kind
 from facilitator.ui.reflection import (
     FeedbackView,
     MirrorView,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.i18n import interface_language, t
 
-from . import _sim_strings  # noqa: F401  (registers the strings)
+from . import strings  # noqa: F401  (registers the strings)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -95,7 +95,7 @@ def cmd_simulate(args: argparse.Namespace, ui: str) -> int:
 
     from game.story.loader import check_file, resolve_story
 
-    from .simulate import MAX_PARTICIPANTS, MIN_PARTICIPANTS
+    from .engine import MAX_PARTICIPANTS, MIN_PARTICIPANTS
 
     if not MIN_PARTICIPANTS <= args.participants <= MAX_PARTICIPANTS:
         return _usage(ui, t("sim-bad-participants", ui, low=MIN_PARTICIPANTS,
@@ -152,10 +152,10 @@ def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: date
               size: tuple[int, int] | None) -> int:
     import random
 
-    from . import paths
-    from .errors import FacilitatorError, InvalidInput
-    from .simulate import SimOptions, Simulation, builtin_stories, story_language
-    from .strings import message
+    from .. import paths
+    from ..errors import FacilitatorError, InvalidInput
+    from ..strings import message
+    from .engine import SimOptions, Simulation, builtin_stories, story_language
 
     loaded = tuple(stories) or builtin_stories()
     if args.lang:
@@ -214,7 +214,7 @@ def _show(sim: Any, args: argparse.Namespace, ui: str, size: tuple[int, int]) ->
     try:
         from game.ui.theme import HIGH_CONTRAST, WARM, Settings
 
-        from .simulate_show import open_window, run_show
+        from .show import open_window, run_show
 
         settings = Settings(
             ui_lang=interface_language(args.lang) if args.lang else ui,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-from .story.runtime import Event as StoryEvent
+from ..story.runtime import Event as StoryEvent
 
 VoteMode = Literal["hands", "secret", "gamepads", "counsellor"]
 VOTE_MODES: tuple[VoteMode, ...] = ("hands", "secret", "gamepads", "counsellor")

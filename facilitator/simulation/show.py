@@ -18,16 +18,16 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import t
+from game.play.controller import PlayController
 from game.ui.app import App, BaseView, Clock, Intent, Pop, Quit
 from game.ui.canvas import Canvas, panel
-from game.ui.controller import PlayController
 from game.ui.main import Game, SessionHooks
 from game.ui.theme import Settings
 from game.ui.views.overlays import PauseOverlay
 from game.ui.views.play import PlayView
 
-from . import _sim_strings  # noqa: F401  (registers the strings)
-from .simulate import (
+from . import strings  # noqa: F401  (registers the strings)
+from .engine import (
     Back,
     Begin,
     Confirm,

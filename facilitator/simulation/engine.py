@@ -12,7 +12,7 @@ exactly; with `start` the clock is simulated too and two runs write byte-identic
 
 `Simulation.steps()` is the whole run as the front end's steps (read a scene, a participant
 votes, the counsellor confirms the result, …). `Simulation.run()` carries them out on the
-play controller at once, with no window; `facilitator.simulate_show` carries the same steps
+play controller at once, with no window; `facilitator.simulation.show` carries the same steps
 out on the game's play screen at reading pace, so both log the same events.
 
 Simulated groups are marked (`Group.simulated`), and so is every simulated session
@@ -31,19 +31,19 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from game.play_events import AnyEvent, DecisionHow, VoteMode
+from game.play.controller import Participant as Player
+from game.play.controller import PlayController
+from game.play.events import AnyEvent, DecisionHow, VoteMode
+from game.play.vote import Tally
 from game.story.loader import LoadedStory
 from game.story.runtime import OfferedChoice, Runtime, ShownLine, StoryState
 from game.story.text import fallback_chain
-from game.ui.controller import Participant as Player
-from game.ui.controller import PlayController
-from game.ui.vote import Tally
 
-from . import paths
-from ._time import Clock, iso, utc_now
-from .errors import FacilitatorError, InvalidInput, NotFound
-from .groups import Group, GroupStore, Participant
-from .sessions import ActiveSession, SessionStore, SessionSummary
+from .. import paths
+from .._time import Clock, iso, utc_now
+from ..errors import FacilitatorError, InvalidInput, NotFound
+from ..groups import Group, GroupStore, Participant
+from ..sessions import ActiveSession, SessionStore, SessionSummary
 
 # Playful nicknames, never anything that looks like a real name.
 NICKNAMES: tuple[str, ...] = (

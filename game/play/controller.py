@@ -10,7 +10,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..play_events import (
+from ..story.runtime import OfferedChoice, Runtime, ShownLine, StoryState
+from ..story.text import show_value
+from .events import (
     AnyEvent,
     CounsellorAction,
     CounsellorActionKind,
@@ -20,8 +22,6 @@ from ..play_events import (
     VoteCounts,
     VoteMode,
 )
-from ..story.runtime import OfferedChoice, Runtime, ShownLine, StoryState
-from ..story.text import show_value
 from .vote import Tally
 
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "cross", "heart")

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from game.play_events import AnyEvent, CounsellorAction, DecisionMade, VoteCast, VoteCounts
+from game.play.events import AnyEvent, CounsellorAction, DecisionMade, VoteCast, VoteCounts
 from game.story.errors import StoryError
 from game.story.model import Story
 from game.story.runtime import (
@@ -34,9 +34,9 @@ from game.story.runtime import (
     StoryState,
 )
 
-from .errors import LogError, LogWriteError
+from ..errors import LogError, LogWriteError
+from ..validation import check_feedback_word
 from .eventlog import Record, SessionLog
-from .validation import check_feedback_word
 
 
 class Sink(Protocol):

@@ -28,9 +28,9 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from . import _files
-from .errors import LogDamagedError, LogError, LogWriteError, SessionBusyError
-from .paths import private_file
+from .. import _files
+from ..errors import LogDamagedError, LogError, LogWriteError, SessionBusyError
+from ..paths import private_file
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 

@@ -26,11 +26,11 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from game.play_events import CounsellorActionKind, DecisionHow, VoteMode
+from game.play.events import CounsellorActionKind, DecisionHow, VoteMode
 
-from . import _files
-from ._time import Clock, iso, parse_time, utc_now
-from .errors import (
+from .. import _files
+from .._time import Clock, iso, parse_time, utc_now
+from ..errors import (
     EmptySession,
     InvalidInput,
     LogDamagedError,
@@ -38,8 +38,8 @@ from .errors import (
     LogVersionError,
     NotFound,
 )
+from ..validation import check_feedback_word
 from .storage import DEFAULT_COMPACT_LINES, JournalStorage
-from .validation import check_feedback_word
 
 SCHEMA = "porukka-session-log"
 SCHEMA_VERSION = 1

@@ -1,0 +1,1 @@
+"""The session log: durable storage, the typed event log and the recorder."""
