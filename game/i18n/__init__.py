@@ -9,6 +9,10 @@ Counted things are plural entries read with `tn`, so the results screen says "1 
 A language's catalogue is read the first time a string of that language is asked for, never by
 importing a module, so which strings exist does not depend on what happened to be imported.
 This package is a leaf: it imports nothing else from `game` or `facilitator`, and no Babel.
+
+To add a string: add the same msgid to the three `.po` files (for a count, with `msgid_plural`
+and `msgstr[0]` / `msgstr[1]`), run `python -m game.i18n compile`, and commit both files;
+tests/test_i18n.py checks that the languages agree and the `.mo` files are fresh.
 """
 
 from __future__ import annotations
