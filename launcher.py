@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from facilitator.review.commands import register as register_review
 from facilitator.simulation.commands import register as register_simulate
 from game.authoring.cli import register as register_authoring
-from game.i18n import detect_language, interface_language, t
+from game.i18n import detect_language, interface_language, t, tn
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from game.story.loader import LoadedStory
@@ -152,8 +152,9 @@ def cmd_validate(args: argparse.Namespace, ui: str) -> int:
     else:
         for issue in issues:
             print(issue.format(lang))
-        print(t("summary", lang, files=len(results), errors=errors, warnings=warnings),
-              file=sys.stderr)
+        print(t("summary", lang, files=tn("summary-files", len(results), lang),
+                errors=tn("summary-errors", errors, lang),
+                warnings=tn("summary-warnings", warnings, lang)), file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK
 
 
@@ -218,7 +219,7 @@ def cmd_run(args: argparse.Namespace, ui: str) -> int:
             pick, left = scripted(numbers)
             outcome = play(runtime, pick, printer, on_stuck)
             if outcome.state.ended and left():
-                print(t("choices-left-over", say, scene=outcome.state.scene, count=left()),
+                print(tn("choices-left-over", left(), say, scene=outcome.state.scene),
                       file=sys.stderr)
                 return EXIT_USAGE
         else:

@@ -13,135 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.i18n import STRINGS, add_strings, t
+from game.i18n import LANGUAGES, t, tn
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
-LANGS = ["fi", "sv", "en"]
-
-
-# The commands' help is here, so that building the parser loads nothing more; the rest of
-# the review's words are in facilitator/review/strings.py, loaded when a command runs.
-HELP: dict[str, dict[str, str]] = {
-    "rev-help-sessions": {
-        "en": "list groups and their sessions, newest first",
-        "fi": "listaa ryhmät ja niiden tapaamiset, uusin ensin",
-        "sv": "lista grupper och deras träffar, nyaste först",
-    },
-    "rev-help-group": {
-        "en": "only this group (its name or id)",
-        "fi": "vain tämä ryhmä (nimi tai tunnus)",
-        "sv": "bara den här gruppen (namn eller id)",
-    },
-    "rev-help-since": {
-        "en": "only sessions on or after this day (YYYY-MM-DD or D.M.YYYY)",
-        "fi": "vain tapaamiset tästä päivästä alkaen (VVVV-KK-PP tai P.K.VVVV)",
-        "sv": "bara träffar från och med den här dagen (ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ)",
-    },
-    "rev-help-until": {
-        "en": "only sessions on or before this day (YYYY-MM-DD or D.M.YYYY)",
-        "fi": "vain tapaamiset tähän päivään asti (VVVV-KK-PP tai P.K.VVVV)",
-        "sv": "bara träffar till och med den här dagen (ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ)",
-    },
-    "rev-help-report": {
-        "en": "write a session's or a group's report as one HTML file (screen and A4 print)",
-        "fi": "kirjoita tapaamisen tai ryhmän raportti yhdeksi HTML-tiedostoksi (näyttö ja "
-              "A4-tuloste)",
-        "sv": "skriv en träffs eller en grupps rapport som en HTML-fil (skärm och A4-utskrift)",
-    },
-    "rev-help-session": {
-        "en": "the session's id (see `porukka sessions`)",
-        "fi": "tapaamisen tunnus (katso `porukka sessions`)",
-        "sv": "träffens id (se `porukka sessions`)",
-    },
-    "rev-help-report-group": {
-        "en": "the report of this group over its sessions instead (name or id)",
-        "fi": "sen sijaan tämän ryhmän raportti kaikista tapaamisista (nimi tai tunnus)",
-        "sv": "i stället den här gruppens rapport över dess träffar (namn eller id)",
-    },
-    "rev-help-output-html": {
-        "en": "the HTML file to write",
-        "fi": "kirjoitettava HTML-tiedosto",
-        "sv": "HTML-filen som skrivs",
-    },
-    "rev-help-lang": {
-        "en": "language of the report and messages: fi, sv or en (default: from the locale)",
-        "fi": "raportin ja viestien kieli: fi, sv tai en (oletus: järjestelmän kieliasetus)",
-        "sv": "rapportens och meddelandenas språk: fi, sv eller en (standard: systemets språk)",
-    },
-    "rev-help-include-simulated": {
-        "en": "include simulated demo sessions in the figures (left out by default)",
-        "fi": "ota simuloidut esittelytapaamiset mukaan lukuihin (oletuksena jätetään pois)",
-        "sv": "ta med simulerade demoträffar i siffrorna (utelämnas som standard)",
-    },
-    "rev-help-export": {
-        "en": "export sessions, decisions, votes, reflections and feedback as CSV or JSON",
-        "fi": "vie tapaamiset, päätökset, äänet, reflektiot ja palautteet CSV- tai "
-              "JSON-muodossa",
-        "sv": "exportera träffar, beslut, röster, reflektioner och respons som CSV eller JSON",
-    },
-    "rev-help-format": {
-        "en": "csv: one file per table in a folder (or a .zip); json: one file",
-        "fi": "csv: yksi tiedosto taulua kohden kansioon (tai .zip); json: yksi tiedosto",
-        "sv": "csv: en fil per tabell i en mapp (eller en .zip); json: en fil",
-    },
-    "rev-help-excel-fi": {
-        "en": "CSV for Excel with Finnish settings: ; between fields and decimal commas",
-        "fi": "CSV suomenkieliselle Excelille: kenttien välissä ; ja desimaalipilkku",
-        "sv": "CSV för Excel med finska inställningar: ; mellan fälten och decimalkomma",
-    },
-    "rev-help-output-export": {
-        "en": "where to write: a folder (CSV), a .zip (CSV) or a .json file",
-        "fi": "mihin kirjoitetaan: kansio (CSV), .zip (CSV) tai .json-tiedosto",
-        "sv": "vart det skrivs: en mapp (CSV), en .zip (CSV) eller en .json-fil",
-    },
-    "rev-help-no-nicknames": {
-        "en": "leave the nicknames out: participants appear only by their random id",
-        "fi": "jätä lempinimet pois: osallistujat näkyvät vain satunnaisella tunnuksella",
-        "sv": "utelämna smeknamnen: deltagarna syns bara med sitt slumpmässiga id",
-    },
-    "rev-help-forget": {
-        "en": "erase every trace of one participant: votes, ratings, feedback, attendance",
-        "fi": "poista yhden osallistujan kaikki tiedot: äänet, arviot, palautteet, "
-              "läsnäolot",
-        "sv": "radera alla spår av en deltagare: röster, skattningar, respons, närvaro",
-    },
-    "rev-help-pseudonym": {
-        "en": "the participant's nickname (or id)",
-        "fi": "osallistujan lempinimi (tai tunnus)",
-        "sv": "deltagarens smeknamn (eller id)",
-    },
-    "rev-help-forget-group": {
-        "en": "the group the participant belongs to (name or id)",
-        "fi": "ryhmä, johon osallistuja kuuluu (nimi tai tunnus)",
-        "sv": "gruppen som deltagaren hör till (namn eller id)",
-    },
-    "rev-help-yes": {
-        "en": "do not ask for confirmation",
-        "fi": "älä kysy vahvistusta",
-        "sv": "fråga inte om bekräftelse",
-    },
-    "rev-help-purge": {
-        "en": "delete whole sessions older than a given age (retention)",
-        "fi": "poista kokonaan tiettyä ikää vanhemmat tapaamiset (säilytysaika)",
-        "sv": "radera hela träffar som är äldre än en viss ålder (lagringstid)",
-    },
-    "rev-help-older-than": {
-        "en": "age, e.g. 180d (days) or 26w (weeks)",
-        "fi": "ikä, esim. 180d (päivää) tai 26w (viikkoa)",
-        "sv": "ålder, t.ex. 180d (dagar) eller 26w (veckor)",
-    },
-    "rev-help-purge-group": {
-        "en": "only sessions of this group",
-        "fi": "vain tämän ryhmän tapaamiset",
-        "sv": "bara den här gruppens träffar",
-    },
-}
-
-
-def _strings() -> None:
-    from facilitator.review import strings  # noqa: F401  (registers the rev- strings)
+LANGS = list(LANGUAGES)
 
 
 def register(sub: Any, lang: str) -> None:
@@ -149,9 +26,6 @@ def register(sub: Any, lang: str) -> None:
 
     Each command sets `handler=function(args: argparse.Namespace, ui: str) -> int`.
     """
-    if "rev-help-sessions" not in STRINGS:
-        add_strings(HELP)
-
     def h(key: str) -> str:
         return t(key, lang)
 
@@ -279,7 +153,6 @@ def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> 
 
 
 def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
-    _strings()
     from facilitator.errors import FacilitatorError
     from facilitator.review import _format as fmt
 
@@ -340,7 +213,6 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ui: str) -> int:
-    _strings()
     from facilitator.errors import FacilitatorError, NotFound
 
     lang = args.lang or ui
@@ -377,7 +249,6 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ui: str) -> int:
-    _strings()
     from facilitator.errors import FacilitatorError
 
     since, until = _day(ui, "--since", args.since), _day(ui, "--until", args.until)
@@ -429,7 +300,6 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_forget(args: argparse.Namespace, ui: str) -> int:
-    _strings()
     from facilitator.errors import FacilitatorError, NotFound, SessionBusyError
     from facilitator.review import retention
 
@@ -463,7 +333,6 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_purge(args: argparse.Namespace, ui: str) -> int:
-    _strings()
     from facilitator.errors import FacilitatorError, SessionBusyError
     from facilitator.review import _format as fmt
     from facilitator.review import retention
@@ -500,7 +369,7 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         _err(str(exc))
         return EXIT_ERRORS
     for item, files in done:
-        print(t("rev-purged-one", ui, id=item.id, date=fmt.list_date(item.started),
-                group=item.group, story=item.story, files=files))
+        print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.list_date(item.started),
+                 group=item.group, story=item.story))
     print(t("rev-purged", ui, n=len(done), files=sum(f for _, f in done)))
     return EXIT_OK

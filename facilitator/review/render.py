@@ -18,12 +18,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from game.i18n import STRINGS, interface_language, t
+from game.i18n import has, interface_language, t, tn
 from game.story.text import pick
 
 from . import _format as fmt
 from . import charts
-from . import strings as _strings  # noqa: F401  (registers the rev- strings)
 from .model import MIN_PEOPLE, GroupReport, Person, SessionReport
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -61,11 +60,15 @@ class _Words:
     def __call__(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
 
+    def n(self, key: str, count: int, **params: Any) -> str:
+        """A plural entry in the form for `count` (`w.n('rev-key', 2)` in the templates)."""
+        return tn(key, count, self.lang, **params)
+
     def domain(self, dom: str) -> str:
         if dom in self.domain_names:
             return pick(self.domain_names[dom], self.lang, self.story_lang) or dom
         key = f"rev-domain-{dom}"
-        return t(key, self.lang) if key in STRINGS else dom
+        return t(key, self.lang) if has(key) else dom
 
     def face(self, face: int | None) -> str:
         return self("rev-face-none") if face is None else self(f"rev-face-{face}")
@@ -96,11 +99,11 @@ class _Words:
 
     def how(self, how: str) -> str:
         key = f"rev-how-{how}"
-        return self(key) if key in STRINGS else how
+        return self(key) if has(key) else how
 
     def action(self, action: str) -> str:
         key = f"rev-action-{action}"
-        return self(key) if key in STRINGS else action
+        return self(key) if has(key) else action
 
 
 def _markup(chart: charts.Chart) -> dict[str, Any]:
@@ -123,8 +126,8 @@ def session_charts(
         out["map"] = _markup(charts.story_map(
             "map", story_map.nodes, story_map.edges, story_map.start, report.path,
             title=w("rev-map-title"),
-            desc=w("rev-map-desc", story=report.story_title, scenes=len(story_map.nodes),
-                   visited=len(set(report.path))),
+            desc=w.n("rev-map-desc", len(story_map.nodes), story=report.story_title,
+                     visited=len(set(report.path))),
             head=(w("rev-th-step"), w("rev-th-scene")),
             visited_word=w("rev-map-visited"),
             order_word=lambda n: w("rev-map-order", n=n),
@@ -232,8 +235,8 @@ def group_charts(report: GroupReport, w: _Words) -> dict[str, Any]:
             "feedback", dates, [s.feedback.value for s in report.sessions],
             face_labels=[w.face(i) for i in range(1, 6)],
             title=w("rev-chart-feedback-trend"),
-            desc=w("rev-chart-feedback-trend-desc", shown=len(report.feedback_shown),
-                   min=MIN_PEOPLE),
+            desc=w.n("rev-chart-feedback-trend-desc", len(report.feedback_shown),
+                     min=MIN_PEOPLE),
             head=(w("rev-date"), w("rev-th-average")),
             hidden=w("rev-hidden"),
         ))

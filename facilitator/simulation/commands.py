@@ -10,9 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import interface_language, t
-
-from . import strings  # noqa: F401  (registers the strings)
+from game.i18n import interface_language, t, tn
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -194,7 +192,7 @@ def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: date
     group = result.group.name if result.group is not None else group
     played = len(result.sessions)
     rate = played / result.seconds if result.seconds > 0 else 0.0
-    print(t("sim-summary", ui, sessions=played, group=group, events=result.events,
+    print(tn("sim-summary", played, ui, group=group, events=result.events,
             seconds=_number(result.seconds, ui), rate=_number(rate, ui), seed=seed), file=out)
     if result.interrupted:
         print(t("sim-stopped", ui, session=result.interrupted), file=out)

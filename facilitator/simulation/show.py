@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.play.controller import PlayController
 from game.ui.app import App, BaseView, Clock, Intent, Pop, Quit
 from game.ui.canvas import Canvas, panel
@@ -26,7 +26,6 @@ from game.ui.theme import Settings
 from game.ui.views.overlays import PauseOverlay
 from game.ui.views.play import PlayView
 
-from . import strings  # noqa: F401  (registers the strings)
 from .engine import (
     Back,
     Begin,
@@ -329,8 +328,7 @@ class Director(BaseView):
         if self.done and not self.stopped:
             result = self.sim.result
             heading = t("sim-title", self.lang)
-            lines = [t("sim-done", self.lang, sessions=len(result.sessions),
-                       events=result.events)]
+            lines = [tn("sim-done", len(result.sessions), self.lang, events=result.events)]
         px = m.text_px(28)
         width = m.width - 4 * m.margin
         canvas.text(heading, (m.width // 2, m.margin), m.text_px(40), theme.accent, True,

@@ -16,14 +16,13 @@ from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.reflection import MirrorDomain, change, domain_label, story_mirror
 from facilitator.strings import message
 from facilitator.validation import WORD_MAX, check_feedback_word
-from game.i18n import interface_language, t
+from game.i18n import interface_language, t, tn
 from game.play.controller import Participant, PlayController
 from game.ui.app import App, BaseView, Intent, Pop, Replace, View
 from game.ui.canvas import Canvas, font, panel, paragraph_height, rounded, wrap
 from game.ui.theme import readable_on
 from game.ui.widgets import Button
 
-from . import strings  # noqa: F401  (registers the fs- strings)
 from ._draw import (
     CONFIRM,
     DIGITS,
@@ -68,14 +67,18 @@ class ReflectionFlow:
     def tr(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
+    def trn(self, key: str, n: int, **params: object) -> str:
+        """A plural entry in the form for the count `n`."""
+        return tn(key, n, self.lang, **params)
+
     def domain_name(self, domain: str) -> str:
         own = domain_label(self.story, domain, self.run.lang)
         if own is not None:
             return own
         key = f"fs-domain-{domain}"
-        from game.i18n import STRINGS
+        from game.i18n import has
 
-        return self.tr(key) if key in STRINGS else domain
+        return self.tr(key) if has(key) else domain
 
     def can_rate(self) -> bool:
         return self.private and bool(self.people) and bool(self.domains)
@@ -130,6 +133,10 @@ class _GroupView(BaseView):
 
     def tr(self, key: str, **params: object) -> str:
         return t(key, self.flow.lang, **params)
+
+    def trn(self, key: str, n: int, **params: object) -> str:
+        """A plural entry in the form for the count `n`."""
+        return tn(key, n, self.flow.lang, **params)
 
     def _hint(self, canvas: Canvas, text: str) -> None:
         m = self.app.metrics
@@ -290,12 +297,10 @@ class MirrorView(_GroupView):
         name = self.flow.domain_name(d.id)
         if d.count == 0:
             sentence = self.tr("fs-mirror-zero", domain=name)
-        elif d.count == 1:
-            sentence = self.tr("fs-mirror-once", domain=name)
-        elif d.count == 2:
+        elif d.count == 2:  # "twice" is its own word, not a grammatical number
             sentence = self.tr("fs-mirror-twice", domain=name)
         else:
-            sentence = self.tr("fs-mirror-times", n=d.count, domain=name)
+            sentence = self.trn("fs-mirror-times", d.count, domain=name)
         px = m.text_px(26)
         body_px = m.text_px(22)
         small = m.ui_px(18)
@@ -335,7 +340,7 @@ class MirrorView(_GroupView):
             left_out = len(d.choices) - (cut + 1)
             rows = rows[:shown]
             if left_out > 0:
-                rows.append((self.tr("fs-mirror-more", n=left_out), small, theme.muted, False,
+                rows.append((self.trn("fs-mirror-more", left_out), small, theme.muted, False,
                              -1))
         for text, size, colour, first, _ in rows:
             if first:

@@ -17,7 +17,6 @@ from game.ui.app import App, BaseView, Intent, Pop, Replace
 from game.ui.canvas import Canvas, panel, paragraph_height, rounded
 from game.ui.widgets import Button, button_column
 
-from . import strings  # noqa: F401  (registers the fs- strings)
 from ._draw import CONFIRM, fit, line_height, marks_strip, pointer
 from .setup import as_player
 

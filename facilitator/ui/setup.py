@@ -28,7 +28,6 @@ from game.ui.canvas import Canvas, icon, panel, paragraph_height, rounded
 from game.ui.views.options import Option, OptionsView
 from game.ui.widgets import Button
 
-from . import strings  # noqa: F401  (registers the fs- strings)
 from ._draw import (
     CONFIRM,
     TextField,
@@ -638,10 +637,10 @@ class SessionOptionsView(OptionsView):
         self.row = len(self.options)  # Start is focused: Enter begins at once
 
     def _lang_label(self, code: str) -> str:
-        from game.i18n import STRINGS
+        from game.i18n import has
 
         key = f"lang-{code}"
-        return self.tr(key) if key in STRINGS else code
+        return self.tr(key) if has(key) else code
 
     def actions(self) -> list[tuple[str, str]]:
         return [(self.tr("ui-start"), "start"), (self.tr("ui-back"), "back")]

@@ -7,15 +7,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from game.i18n import STRINGS, t
 from game.story.issues import Issue, sort_key
 from game.story.loader import Result, check_bytes, display_name
-from game.story.messages import MESSAGES, word
 from game.story.model import Story
 from game.story.validate import Context
 from game.story.yamlsource import MAX_FILE_BYTES, Source, SourceError, read_source
-
-from . import messages as _messages  # noqa: F401  (registers the tools' strings)
 
 STORY_FILE = "story.yaml"
 
@@ -87,12 +83,7 @@ def read_draft(path: Path) -> Draft:
 
 def issue_text(issue: Issue, lang: str) -> str:
     """`FILE:LINE:COL: severity[CODE]: message`, for the validator's codes and the tools' own."""
-    if issue.code in MESSAGES or issue.code not in STRINGS:
-        return issue.format(lang)
-    message = t(issue.code, lang, **{k: v for k, v in issue.params.items() if k != "hint"})
-    if issue.params.get("hint"):
-        message += word("hint", lang, hint=issue.params["hint"])
-    return f"{issue.file}:{issue.line}:{issue.column}: {issue.severity}[{issue.code}]: {message}"
+    return issue.format(lang)
 
 
 def shorten(text: str, limit: int) -> str:

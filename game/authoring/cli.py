@@ -14,8 +14,6 @@ from typing import Any
 
 from game.i18n import t
 
-from . import messages as _messages  # noqa: F401  (registers the tools' strings)
-
 # The explorer's defaults, repeated here so that `--help` needs no heavy import
 # (tests/authoring checks they equal game.authoring.explorer's).
 MAX_STATES = 50_000

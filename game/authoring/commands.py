@@ -12,13 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.i18n import detect_language, interface_language, t
+from game.i18n import detect_language, interface_language, t, tn
 from game.story.issues import Issue
 from game.story.loader import check_file, display_name, expand_paths, resolve_story
 from game.story.model import Story
 from game.story.text import LANG_RE
 
-from . import messages as _messages  # noqa: F401  (registers the tools' strings)
 from ._common import issue_text, read_draft
 
 EXIT_OK = 0
@@ -123,8 +122,8 @@ def cmd_graph(args: argparse.Namespace, ui: str) -> int:
         return EXIT_OK
     if not _write(args.output, data, ui):
         return EXIT_PROBLEMS
-    print(t("graph-written", ui, story=story.id, scenes=len(story.scenes),
-            edges=len(smap.edges), path=args.output))
+    print(t("graph-written", ui, story=story.id, scenes=tn("graph-scenes", len(story.scenes), ui),
+            edges=tn("graph-edges", len(smap.edges), ui), path=args.output))
     return EXIT_OK
 
 
@@ -156,9 +155,9 @@ def coverage_lines(cov: Any, story: Story, ui: str) -> list[str]:
 
     assert isinstance(cov, Coverage)
     if cov.mode == "exhaustive":
-        how = t("test-exhaustive", ui, states=cov.states)
+        how = tn("test-exhaustive", cov.states, ui)
     else:
-        how = t("test-sampled", ui, states=cov.states, walks=cov.walks, seed=cov.seed)
+        how = tn("test-sampled", cov.walks, ui, states=cov.states, seed=cov.seed)
     out = [t("test-coverage", ui, how=how, scenes=len(cov.reached), scenes_total=len(cov.scenes),
              choices=len(cov.taken), choices_total=len(cov.choices),
              endings=len(cov.endings_reached), endings_total=len(cov.endings))]
@@ -227,7 +226,9 @@ def cmd_test(args: argparse.Namespace, ui: str) -> int:
             for line in coverage_lines(rep.coverage, rep.story, ui):
                 print(line)
             gaps = gaps or rep.gaps
-    print(t("test-summary", ui, stories=len(reports), passed=passed, failed=failed))
+    print(t("test-summary", ui, stories=tn("test-summary-stories", len(reports), ui),
+            passed=tn("test-summary-passed", passed, ui),
+            failed=tn("test-summary-failed", failed, ui)))
     if gaps and not args.strict:
         print(t("test-gaps", ui))
     if args.junit is not None:
@@ -274,7 +275,7 @@ def cmd_strings_export(args: argparse.Namespace, ui: str) -> int:
     found = entries(draft, args.lang)
     if not _write(out, export_csv(draft, args.lang), ui):
         return EXIT_PROBLEMS
-    print(t("strings-exported", ui, count=len(found), story=story.id,
+    print(tn("strings-exported", len(found), ui, story=story.id,
             source=story.default_language, lang=args.lang,
             done=sum(1 for e in found if e.translation), path=out))
     return EXIT_OK
@@ -328,7 +329,7 @@ def cmd_strings_import(args: argparse.Namespace, ui: str) -> int:
     for row, code, params in plan.rejected:
         _err(t("strings-rejected", ui, file=csv_name, row=row.number, key=row.key,
                problem=t(code, ui, **params)))
-    print(t("strings-summary", ui, changed=len(plan.changes), unchanged=plan.unchanged,
+    print(tn("strings-summary", len(plan.changes), ui, unchanged=plan.unchanged,
             empty=plan.empty, stale=len(plan.stale), unknown=len(plan.unknown),
             rejected=len(plan.rejected)))
     if plan.add_language and plan.changes:
@@ -343,7 +344,7 @@ def cmd_strings_import(args: argparse.Namespace, ui: str) -> int:
         print(t("strings-dry-run", ui))
     else:
         warnings = len(done.result.issues)
-        print(t("strings-written", ui, path=draft.name, warnings=warnings))
+        print(tn("strings-written", warnings, ui, path=draft.name))
         if warnings:
             print(t("strings-warnings-hint", ui, path=draft.name))
     if plan.stale or plan.unknown or plan.rejected:
@@ -396,10 +397,10 @@ def cmd_import_twee(args: argparse.Namespace, ui: str) -> int:
     header = t("twee-header", ui, source=src.name)
     if not _write(target, conversion.yaml(src.name, header).encode("utf-8"), ui):
         return EXIT_PROBLEMS
-    print(t("twee-written", ui, path=display_name(target), scenes=conversion.scenes,
+    print(tn("twee-written", conversion.scenes, ui, path=display_name(target),
             title=conversion.title))
     if conversion.notes:
-        print(t("twee-notes-summary", ui, count=len(conversion.notes)))
+        print(tn("twee-notes-summary", len(conversion.notes), ui))
     result = check_file(target)
     _print_issues(result.issues, ui)
     if not result.ok:

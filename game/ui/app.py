@@ -17,8 +17,7 @@ from typing import Any, Protocol
 
 import pygame
 
-from ..i18n import t
-from . import strings  # noqa: F401  (registers the interface strings)
+from ..i18n import t, tn
 from .canvas import Canvas
 from .theme import THEMES, Metrics, Settings, Theme
 
@@ -108,6 +107,10 @@ class BaseView:
 
     def tr(self, key: str, **params: object) -> str:
         return t(key, self.app.settings.ui_lang, **params)
+
+    def trn(self, key: str, n: int, **params: object) -> str:
+        """A plural entry in the form for the count `n`."""
+        return tn(key, n, self.app.settings.ui_lang, **params)
 
 
 class SplashView(BaseView):

@@ -420,7 +420,7 @@ def test_folder_of_stories(tmp_path):
     assert [r.story.id for r in reports] == ["pieni", "koskaan"]
     res = porukka("test", str(tmp_path))
     assert res.returncode == 0
-    assert "2 story file(s): 3 plan(s) passed, 0 failed" in res.stdout
+    assert "2 story files: 3 plans passed, 0 failed" in res.stdout
 
 
 def test_builtin_story_through_the_command(tmp_path):

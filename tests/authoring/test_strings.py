@@ -259,7 +259,7 @@ def test_import_command_finds_the_story_from_the_csv(story, tmp_path):
     csv_file.write_bytes(fill(csv_file.read_bytes(), SV))
     res = porukka("strings", "import", "sv.csv", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
-    assert "8 translation(s) to write" in res.stdout and "0 warning(s)" in res.stdout
+    assert "8 translations to write" in res.stdout and "0 warnings" in res.stdout
     assert story.read_text("utf-8") == AFTER
 
 

@@ -10,8 +10,7 @@ from tests.test_architecture import imported_modules
 
 from .conftest import ROOT
 
-MODULES = ("__init__", "_format", "charts", "export", "load", "model", "render", "retention",
-           "strings")
+MODULES = ("__init__", "_format", "charts", "export", "load", "model", "render", "retention")
 NETWORK = {"socket", "urllib", "http", "requests", "ssl", "ftplib", "smtplib", "asyncio"}
 
 

@@ -31,7 +31,7 @@ def test_plays_sessions_into_the_data_folder_and_says_so(tmp_path):
     res = porukka("rahat-loppuu", "oma-koti", "--group", "Kokeilu", "--participants", "4",
                   "--sessions", "3", "--seed", "7", "--vote-mode", "hands", data=tmp_path)
     assert res.returncode == 0, res.stderr
-    assert "3 session(s)" in res.stdout and "Seed 7" in res.stdout
+    assert "Simulated 3 sessions for" in res.stdout and "Seed 7" in res.stdout
     assert str(tmp_path) in res.stdout and "porukka report --group" in res.stdout
     store = SessionStore(tmp_path)
     sessions = sorted(store.list_sessions(), key=lambda s: s.started)
@@ -63,9 +63,9 @@ def test_a_second_run_carries_on_with_the_same_people(tmp_path):
 def test_messages_follow_the_language(tmp_path):
     res = porukka("--sessions", "1", "--seed", "3", data=tmp_path, lang="fi")
     assert res.returncode == 0, res.stderr
-    assert "Simuloitiin 1 tapaamista ryhmälle 'Demoryhmä'" in res.stdout
+    assert "Simuloitiin 1 tapaaminen ryhmälle 'Demoryhmä'" in res.stdout
     res = porukka("--sessions", "1", "--seed", "3", data=tmp_path, lang="sv")
-    assert "Simulerade 1 träff(ar) för gruppen 'Demogrupp'" in res.stdout
+    assert "Simulerade 1 träff för gruppen 'Demogrupp'" in res.stdout
 
 
 def test_start_dates_the_sessions_a_week_apart(tmp_path):
@@ -134,7 +134,7 @@ def test_trace_prints_a_marker_per_durable_event(tmp_path):
         end = lines.index(f"F {sid}")
         seqs = [int(x) for x in lines[i + 1:end]]
         assert seqs == list(range(1, len(store.events(sid)) + 1))
-    assert "2 session(s)" in res.stderr  # the summary goes to stderr with --trace
+    assert "Simulated 2 sessions for" in res.stderr  # the summary goes to stderr with --trace
 
 
 def test_help_lists_the_options():

@@ -149,6 +149,6 @@ def test_show_from_the_command_line(tmp_path):
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
     )
     assert res.returncode == 0, res.stderr
-    assert "1 session(s)" in res.stdout
+    assert "Simulated 1 session for" in res.stdout
     (summary,) = SessionStore(tmp_path).list_sessions()
     assert summary.status == "finished" and summary.simulated

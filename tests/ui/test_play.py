@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pygame
 import pytest
 
@@ -222,6 +224,20 @@ def test_tie_goes_to_counsellor_or_revote(make_app):
     assert decision.split
 
 
+def test_results_say_one_vote_and_many_votes_in_the_right_form(make_app):
+    """Regression: the results said "1 ääntä" (1 votes); a count of one is singular."""
+    d, view = _play(make_app, mode="secret")
+    while view.phase != "handover":
+        d.key(pygame.K_SPACE)
+    for number in (pygame.K_1, pygame.K_1, pygame.K_1, pygame.K_2):
+        d.key(pygame.K_RETURN)
+        d.key(number)
+    assert view.phase == "results"
+    d.redraw()
+    texts = [b.text for b in d.app.last_boxes]
+    assert "3 ääntä" in texts and "1 ääni" in texts and "1 ääntä" not in texts
+
+
 def test_secret_votes_are_hidden_until_all_have_voted(make_app):
     d, view = _play(make_app, mode="secret")
     while view.phase != "handover":
@@ -231,7 +247,7 @@ def test_secret_votes_are_hidden_until_all_have_voted(make_app):
     assert view.phase == "handover"  # the next person's turn: nothing about the vote shows
     d.redraw()
     texts = " ".join(b.text for b in d.app.last_boxes)
-    assert "ääntä" not in texts and "Pelaaja 2" in texts
+    assert not re.search(r"\d+ ää(ni|ntä)\b", texts) and "Pelaaja 2" in texts
     d.key(pygame.K_s, n=1)  # skip Pelaaja 2
     assert view.turn == 2
 

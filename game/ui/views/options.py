@@ -221,10 +221,10 @@ class QuickSetupView(OptionsView):
         self.row = len(self.options)  # Start is focused: Enter begins at once
 
     def _lang_label(self, code: str) -> str:
-        key = f"lang-{code}"
-        from ...i18n import STRINGS
+        from ...i18n import has
 
-        return self.tr(key) if key in STRINGS else code
+        key = f"lang-{code}"
+        return self.tr(key) if has(key) else code
 
     def actions(self) -> list[tuple[str, str]]:
         return [(self.tr("ui-start"), "start"), (self.tr("ui-back"), "back")]

@@ -907,7 +907,7 @@ class PlayView(BaseView):
         reserve = self._counter_width() if (self.c.vote_mode == "hands"
                                             and self.phase == "choices") else 0
         if self.phase == "results":
-            reserve = font(m.ui_px(), True).size(self.tr("votes-n", n=88))[0] + m.gap * 2
+            reserve = font(m.ui_px(), True).size(self.trn("votes-n", 88))[0] + m.gap * 2
         layout = layout_tiles([c.text for c in offered], self._tiles_area(top), m, reserve)
         tally = self.c.tally() if self.phase == "results" else None
         for i, (c, rect) in enumerate(zip(offered, layout.rects, strict=False)):
@@ -920,7 +920,7 @@ class PlayView(BaseView):
             if tally is not None:
                 self._draw_bar(canvas, rect, tally.share(c.id) * self.bars, highlight)
                 self._anim_rects.append(rect)
-                canvas.text(self.tr("votes-n", n=tally.counts.get(c.id, 0)),
+                canvas.text(self.trn("votes-n", tally.counts.get(c.id, 0)),
                             (rect.right - m.gap, rect.centery), m.ui_px(), theme.text, True,
                             "midright")
             if self.c.vote_mode == "hands" and self.phase == "choices":
