@@ -23,7 +23,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from game.play.events import VOTE_MODES, CounsellorAction
+from game.play.events import VOTE_MODES, CounsellorAction, VoteMode
+from game.story.errors import StateError
 from game.story.loader import LoadedStory
 from game.story.model import Story
 from game.story.runtime import Runtime, StoryState
@@ -32,6 +33,7 @@ from game.story.text import pick
 from . import _files, paths
 from ._time import Clock, iso, parse_time, utc_now
 from .errors import (
+    DamagedEventError,
     EmptySession,
     InvalidInput,
     LogError,
@@ -41,16 +43,28 @@ from .errors import (
     SessionStateError,
 )
 from .groups import GroupStore
-from .log.eventlog import (
-    REFLECTION_PRIVACY,
-    STATE_KINDS,
-    Record,
-    SessionLog,
-    SessionStatus,
-    session_file,
-    session_files,
-)
+from .log.eventlog import SessionLog, session_file, session_files
 from .log.recorder import BackgroundWriter, SessionRecorder, Sink
+from .log.records import (
+    REFLECTION_PRIVACY,
+    ChoicesOfferedData,
+    ChoiceTakenData,
+    CounsellorActionData,
+    DecisionMadeData,
+    FeedbackData,
+    Record,
+    ReflectionPrivacy,
+    ReflectionRatingData,
+    SceneEnteredData,
+    SessionEndedData,
+    SessionStartedData,
+    SessionStatus,
+    SkippedToEndingData,
+    VoteCastData,
+    VoteCountsData,
+    last_of,
+    payloads,
+)
 from .log.storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
 
 SUMMARY_SCHEMA = "porukka-session-summary"
@@ -77,8 +91,8 @@ class SessionSummary:
     story_title: str
     story_hash: str | None
     language: str
-    vote_mode: str
-    reflection: str
+    vote_mode: VoteMode
+    reflection: ReflectionPrivacy
     present: tuple[str, ...]  # participant ids
     present_nicknames: tuple[str, ...]  # the same, as nicknames (erased people are missing)
     started: datetime
@@ -110,8 +124,8 @@ class ResumePoint:
     story_id: str
     story_hash: str | None
     language: str
-    vote_mode: str
-    reflection: str
+    vote_mode: VoteMode
+    reflection: ReflectionPrivacy
     state_json: str | None  # None: stopped before the first scene was shown
     scene: str | None
     variables: dict[str, int | bool]
@@ -143,78 +157,93 @@ class ForgetCounts:
 
 def summarise(records: Sequence[Record]) -> dict[str, Any]:
     """The summary document of a session's records (the first must be session_started)."""
-    if not records or records[0].kind != "session_started":
+    start = records[0] if records else None
+    if start is None or not isinstance(start.payload, SessionStartedData):
         raise LogError("the session has no session_started event")
-    start = records[0]
-    d = start.data
-    ended = next((r for r in reversed(records) if r.kind == "session_ended"), None)
+    started = start.payload
+    ended = last_of(records, SessionEndedData)
     ratings: dict[str, dict[str, int | None]] = {}
-    for r in records:
-        if r.kind == "reflection_rating":
-            ratings.setdefault(r.data["participant"], {})[r.data["domain"]] = r.data["value"]
+    for _r, rating in payloads(records, ReflectionRatingData):
+        ratings.setdefault(rating.participant, {})[rating.domain] = rating.value
     return {
         "schema": SUMMARY_SCHEMA,
         "version": SUMMARY_VERSION,
         "session": start.session,
-        "group": d["group"],
-        "story": d["story"],
-        "language": d["language"],
-        "vote_mode": d["vote_mode"],
-        "reflection": d["reflection"],
-        "present": list(d["present"]),
+        "group": started.group,
+        "story": started.story.model_dump(mode="json"),
+        "language": started.language,
+        "vote_mode": started.vote_mode,
+        "reflection": started.reflection,
+        "present": list(started.present),
         "started": start.time,
         "last_event": records[-1].time,
-        "ended": ended.time if ended else None,
-        "status": ended.data["status"] if ended else None,
+        "ended": ended[0].time if ended else None,
+        "status": ended[1].status if ended else None,
         "events": len(records),
         "ratings": ratings,
-        "simulated": bool(d.get("simulated", False)),
+        "simulated": started.simulated,
     }
 
 
-_CHOICE_CLOSED = frozenset({"choice_taken", "decision_made", "skipped_to_ending", "scene_entered"})
+_CHOICE_CLOSED = (ChoiceTakenData, DecisionMadeData, SkippedToEndingData, SceneEnteredData)
+
+
+def _saved_state(holder: Record) -> StoryState:
+    """The state a record carries, read as the runtime's own saved state."""
+    try:
+        return StoryState.from_json(holder.state_json or "")
+    except StateError as exc:
+        raise DamagedEventError(
+            f"session {holder.session}", None, holder.seq, f"state: {exc}"
+        ) from None
 
 
 def find_resume_point(records: Sequence[Record]) -> ResumePoint:
     """Where the session stood at its last logged event."""
-    summary = summarise(records)
-    holder = next((r for r in reversed(records) if r.kind in STATE_KINDS and r.data.get("state")),
-                  None)
-    state = holder.data["state"] if holder else None
+    start = records[0].payload if records else None
+    if not isinstance(start, SessionStartedData):
+        raise LogError("the session has no session_started event")
+    holder = next((r for r in reversed(records) if r.state is not None), None)
+    state = _saved_state(holder) if holder is not None else None
     offer_at = next(
-        (i for i in range(len(records) - 1, -1, -1) if records[i].kind == "choices_offered"), None
+        (i for i in range(len(records) - 1, -1, -1)
+         if isinstance(records[i].payload, ChoicesOfferedData)),
+        None,
     )
     votes: dict[str, str] = {}
     counts: dict[str, int] | None = None
     offered: tuple[str, ...] = ()
     at_choice = False
-    if offer_at is not None and state is not None and records[offer_at].scene == state["scene"]:
+    offer = records[offer_at].payload if offer_at is not None else None
+    if (offer_at is not None and isinstance(offer, ChoicesOfferedData) and state is not None
+            and records[offer_at].scene == state.scene):
         at_choice = True
-        offered = tuple(c["id"] for c in records[offer_at].data["choices"])
+        offered = tuple(c.id for c in offer.choices)
         for r in records[offer_at + 1:]:
-            if r.kind in _CHOICE_CLOSED or (
-                r.kind == "counsellor_action" and r.data["action"] in ("back", "skip-to-ending")
+            p = r.payload
+            if isinstance(p, _CHOICE_CLOSED) or (
+                isinstance(p, CounsellorActionData) and p.action in ("back", "skip-to-ending")
             ):
                 at_choice, votes, counts, offered = False, {}, None, ()
                 break
-            if r.kind == "counsellor_action" and r.data["action"] == "revote":
+            if isinstance(p, CounsellorActionData) and p.action == "revote":
                 votes, counts = {}, None
-            elif r.kind == "vote_cast":
-                votes[r.data["participant"]] = r.data["choice"]
-            elif r.kind == "vote_counts":
-                counts = dict(r.data["counts"])
+            elif isinstance(p, VoteCastData):
+                votes[p.participant] = p.choice
+            elif isinstance(p, VoteCountsData):
+                counts = dict(p.counts)
     return ResumePoint(
-        session_id=summary["session"],
-        group=summary["group"],
-        present=tuple(summary["present"]),
-        story_id=summary["story"]["id"],
-        story_hash=summary["story"]["hash"],
-        language=summary["language"],
-        vote_mode=summary["vote_mode"],
-        reflection=summary["reflection"],
+        session_id=records[0].session,
+        group=start.group,
+        present=tuple(start.present),
+        story_id=start.story.id,
+        story_hash=start.story.hash,
+        language=start.language,
+        vote_mode=start.vote_mode,
+        reflection=start.reflection,
         state_json=holder.state_json if holder else None,
-        scene=state["scene"] if state else None,
-        variables=dict(state["variables"]) if state else {},
+        scene=state.scene if state else None,
+        variables=dict(state.variables) if state else {},
         state_seq=holder.seq if holder else None,
         last_seq=records[-1].seq,
         at_choice=at_choice,
@@ -691,11 +720,13 @@ class SessionStore:
 
 
 def _without(record: Record, participant_id: str) -> Record | None:
-    if record.data.get("participant") == participant_id:
-        return None
-    if record.kind == "session_started" and participant_id in record.data["present"]:
-        present = [p for p in record.data["present"] if p != participant_id]
-        return record.model_copy(update={"data": {**record.data, "present": present}})
+    p = record.payload
+    if isinstance(p, VoteCastData | ReflectionRatingData | FeedbackData):
+        if p.participant == participant_id:
+            return None
+    if isinstance(p, SessionStartedData) and participant_id in p.present:
+        present = [x for x in p.present if x != participant_id]
+        return record.model_copy(update={"payload": p.model_copy(update={"present": present})})
     if participant_id in json.dumps(record.to_doc(), ensure_ascii=False):
         return None  # anything else that names them goes too
     return record
