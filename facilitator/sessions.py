@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from game.play.events import VOTE_MODES, CounsellorAction, VoteMode
 from game.story.errors import StateError
 from game.story.loader import LoadedStory
@@ -60,6 +62,7 @@ from .log.records import (
     SessionStartedData,
     SessionStatus,
     SkippedToEndingData,
+    StoryRef,
     VoteCastData,
     VoteCountsData,
     last_of,
@@ -72,6 +75,34 @@ SUMMARY_VERSION = 1
 SUMMARY_SUFFIX = ".summary.json"
 
 Status = Literal["finished", "interrupted", "in-progress"]
+
+
+class SummaryDoc(BaseModel):
+    """The summary file of a session (`<id>.summary.json`), as written and as read back.
+
+    Derived from the log (`summarise`); one that does not fit this model is rebuilt from the
+    log, as is one that is missing or still open."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+    schema_: Literal["porukka-session-summary"] = Field(
+        default="porukka-session-summary", alias="schema"
+    )
+    version: Literal[1] = 1
+    session: str
+    group: str
+    story: StoryRef
+    language: str
+    vote_mode: VoteMode
+    reflection: ReflectionPrivacy
+    present: list[str]
+    started: str
+    last_event: str
+    ended: str | None
+    status: SessionStatus | None  # None while the session has no session_ended
+    events: int
+    ratings: dict[str, dict[str, int | None]] = {}  # participant → domain → the last rating
+    simulated: bool = False  # summaries written before the mark read as real
 
 
 def new_session_id(now: datetime) -> str:
@@ -155,7 +186,7 @@ class ForgetCounts:
 # --- pure functions over a session's records ------------------------------------------------
 
 
-def summarise(records: Sequence[Record]) -> dict[str, Any]:
+def summarise(records: Sequence[Record]) -> SummaryDoc:
     """The summary document of a session's records (the first must be session_started)."""
     start = records[0] if records else None
     if start is None or not isinstance(start.payload, SessionStartedData):
@@ -165,24 +196,22 @@ def summarise(records: Sequence[Record]) -> dict[str, Any]:
     ratings: dict[str, dict[str, int | None]] = {}
     for _r, rating in payloads(records, ReflectionRatingData):
         ratings.setdefault(rating.participant, {})[rating.domain] = rating.value
-    return {
-        "schema": SUMMARY_SCHEMA,
-        "version": SUMMARY_VERSION,
-        "session": start.session,
-        "group": started.group,
-        "story": started.story.model_dump(mode="json"),
-        "language": started.language,
-        "vote_mode": started.vote_mode,
-        "reflection": started.reflection,
-        "present": list(started.present),
-        "started": start.time,
-        "last_event": records[-1].time,
-        "ended": ended[0].time if ended else None,
-        "status": ended[1].status if ended else None,
-        "events": len(records),
-        "ratings": ratings,
-        "simulated": started.simulated,
-    }
+    return SummaryDoc(
+        session=start.session,
+        group=started.group,
+        story=started.story,
+        language=started.language,
+        vote_mode=started.vote_mode,
+        reflection=started.reflection,
+        present=list(started.present),
+        started=start.time,
+        last_event=records[-1].time,
+        ended=ended[0].time if ended else None,
+        status=ended[1].status if ended else None,
+        events=len(records),
+        ratings=ratings,
+        simulated=started.simulated,
+    )
 
 
 _CHOICE_CLOSED = (ChoiceTakenData, DecisionMadeData, SkippedToEndingData, SceneEnteredData)
@@ -373,9 +402,10 @@ class SessionStore:
     def _summary_path(self, session_id: str) -> Path:
         return self.folder / f"{session_id}{SUMMARY_SUFFIX}"
 
-    def _write_summary(self, summary: dict[str, Any]) -> None:
-        text = json.dumps(summary, ensure_ascii=False, indent=1)
-        _files.atomic_write(self._summary_path(summary["session"]), text.encode("utf-8"))
+    def _write_summary(self, summary: SummaryDoc) -> None:
+        text = json.dumps(summary.model_dump(mode="json", by_alias=True), ensure_ascii=False,
+                          indent=1)
+        _files.atomic_write(self._summary_path(summary.session), text.encode("utf-8"))
 
     def session_ids(self) -> list[str]:
         """Every stored session, newest first."""
@@ -523,53 +553,56 @@ class SessionStore:
 
     # -- reading --
 
-    def _summary_doc(self, session_id: str) -> dict[str, Any]:
-        doc: dict[str, Any] | None = None
+    def _summary_doc(self, session_id: str) -> SummaryDoc:
+        doc: SummaryDoc | None = None
         try:
-            doc = json.loads(self._summary_path(session_id).read_text("utf-8"))
+            raw = json.loads(self._summary_path(session_id).read_text("utf-8"))
         except FileNotFoundError:
-            doc = None
+            raw = None
         except ValueError:
-            doc = None  # rebuilt from the log below
-        if doc is not None:
-            if doc.get("schema") != SUMMARY_SCHEMA:
-                doc = None
-            elif doc.get("version") != SUMMARY_VERSION:
+            raw = None  # rebuilt from the log below
+        if isinstance(raw, dict) and raw.get("schema") == SUMMARY_SCHEMA:
+            if raw.get("version") != SUMMARY_VERSION:
                 raise LogVersionError(
-                    f"the summary of session {session_id} has version {doc.get('version')!r}; "
+                    f"the summary of session {session_id} has version {raw.get('version')!r}; "
                     f"this Porukka reads version {SUMMARY_VERSION}. Update Porukka to open it."
                 )
-        if doc is None or doc.get("ended") is None:
+            try:
+                doc = SummaryDoc.model_validate(raw)
+            except ValidationError:
+                doc = None  # damaged: rebuilt from the log below
+        if doc is None or doc.ended is None:
             doc = summarise(self.events(session_id))
         return doc
 
-    def _summary(self, doc: dict[str, Any]) -> SessionSummary:
-        sid = doc["session"]
-        names = self.groups.nicknames(doc["present"])
-        closed = doc["ended"] is not None
-        if closed:
-            status: Status = doc["status"]
+    def _summary(self, doc: SummaryDoc) -> SessionSummary:
+        sid = doc.session
+        names = self.groups.nicknames(doc.present)
+        closed = doc.ended is not None
+        status: Status
+        if doc.ended is not None and doc.status is not None:
+            status = doc.status
         else:
             status = "in-progress" if self._is_open(sid) else "interrupted"
         return SessionSummary(
             id=sid,
-            group=doc["group"],
-            story_id=doc["story"]["id"],
-            story_title=doc["story"]["title"],
-            story_hash=doc["story"]["hash"],
-            language=doc["language"],
-            vote_mode=doc["vote_mode"],
-            reflection=doc["reflection"],
-            present=tuple(doc["present"]),
-            present_nicknames=tuple(names[p] for p in doc["present"] if p in names),
-            started=parse_time(doc["started"]),
-            last_event=parse_time(doc["last_event"]),
-            ended=parse_time(doc["ended"]) if closed else None,
+            group=doc.group,
+            story_id=doc.story.id,
+            story_title=doc.story.title,
+            story_hash=doc.story.hash,
+            language=doc.language,
+            vote_mode=doc.vote_mode,
+            reflection=doc.reflection,
+            present=tuple(doc.present),
+            present_nicknames=tuple(names[p] for p in doc.present if p in names),
+            started=parse_time(doc.started),
+            last_event=parse_time(doc.last_event),
+            ended=parse_time(doc.ended) if doc.ended is not None else None,
             status=status,
             closed=closed,
-            events=doc["events"],
-            ratings=doc.get("ratings", {}),
-            simulated=bool(doc.get("simulated", False)),
+            events=doc.events,
+            ratings={p: dict(given) for p, given in doc.ratings.items()},
+            simulated=doc.simulated,
         )
 
     def summary(self, session_id: str) -> SessionSummary:

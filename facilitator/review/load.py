@@ -168,13 +168,13 @@ def load_group(
     unreadable = list(store.unreadable)
     sessions: list[list[Record]] = []
     summaries = []
-    for s in listed:
+    for summary in listed:
         try:
-            sessions.append(group_records(store, s.id))
+            sessions.append(group_records(store, summary.id))
         except (LogError, NotFound) as exc:  # e.g. a damaged event: the others still show
-            unreadable.append((s.id, str(exc)))
+            unreadable.append((summary.id, str(exc)))
             continue
-        summaries.append(s)
+        summaries.append(summary)
     report = group_report(
         group.id, group.name, sessions, people_of(store, group.id),
         domains=STANDARD_DOMAINS, include_simulated=include_simulated,

@@ -190,3 +190,18 @@ def test_a_damaged_session_leaves_the_others_readable(store, group, people, load
     (path.parent / f"{damaged}.summary.json").unlink()  # the listing now reads the log
     assert [s.id for s in store.list_sessions()] == [ids[1]]
     assert [sid for sid, _ in store.unreadable] == [damaged]
+
+
+def test_a_summary_file_that_does_not_fit_is_rebuilt_from_the_log(store, group, people, loaded):
+    s = store.start(group.id, [p.id for p in people], loaded, vote_mode="hands",
+                    reflection="skip", background=False)
+    s.rate(people[0].id, "arki", 6)
+    s.end()
+    path = store.folder / f"{s.id}.summary.json"
+    doc = json.loads(path.read_text("utf-8"))
+    assert doc["vote_mode"] == "hands" and doc["ratings"] == {people[0].id: {"arki": 6}}
+    path.write_text(json.dumps({**doc, "events": "many", "vote_mode": "shouting"}), "utf-8")
+    summary = store.summary(s.id)
+    assert (summary.vote_mode, summary.reflection, summary.status) == ("hands", "skip", "finished")
+    assert summary.events == len(store.events(s.id))
+    assert summary.ratings == {people[0].id: {"arki": 6}}

@@ -234,7 +234,7 @@ def test_pure_summary_and_resume_point_of_an_in_memory_log(loaded):
     rt = Runtime(loaded.story, "en", listener=rec)
     state = rt.advance(rt.start())
     summary = summarise(log.records())
-    assert summary["ended"] is None and summary["present"] == ["p"]
+    assert summary.ended is None and summary.present == ["p"]
     point = find_resume_point(log.records())
     assert rt.restore(point.state_json) == state
 

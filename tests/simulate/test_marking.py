@@ -35,7 +35,7 @@ def test_a_log_without_the_mark_reads_as_a_real_session():
     assert "simulated" not in log.db.storage.read()["events"]["1"]["data"]
     started = log.records()[0].payload
     assert isinstance(started, SessionStartedData) and started.simulated is False
-    assert summarise(log.records())["simulated"] is False
+    assert summarise(log.records()).simulated is False
 
 
 def test_a_summary_without_the_mark_reads_as_real(tmp_path, stories):
