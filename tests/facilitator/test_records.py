@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilitator.errors import DamagedEventError, InvalidInput, LogDamagedError
 from facilitator.log.eventlog import SessionLog
@@ -205,3 +207,47 @@ def test_a_summary_file_that_does_not_fit_is_rebuilt_from_the_log(store, group, 
     assert (summary.vote_mode, summary.reflection, summary.status) == ("hands", "skip", "finished")
     assert summary.events == len(store.events(s.id))
     assert summary.ratings == {people[0].id: {"arki": 6}}
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 12) | st.floats(-1, 20, allow_nan=False)
+    | st.sampled_from(["", "a", "p-1", "hands", "majority", "finished", "kiva", "x y"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "text", "a", "number", "domains", "scene"]), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _payload_like(kind: str) -> st.SearchStrategy[dict]:
+    """The valid example of `kind` with some fields replaced, removed or added at random."""
+    keys = [*VALID[kind], "kind", "extra"]
+    return st.dictionaries(st.sampled_from(keys), _JSON, max_size=4).flatmap(
+        lambda change: st.just({**VALID[kind], **change}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(KINDS).flatmap(lambda k: st.tuples(st.just(k), _payload_like(k))))
+def test_any_payload_is_either_its_model_or_a_clean_refusal(case):
+    kind, data = case
+    try:
+        payload = check_payload(kind, data)
+    except InvalidInput:
+        return
+    assert type(payload) is PAYLOADS[kind]
+    doc = Record(version=1, session="S", seq=1, time="2025-01-14T09:30:00.000Z", story=None,
+                 story_hash=None, scene=None, payload=payload).to_doc()
+    assert Record.from_doc(json.loads(json.dumps(doc))).payload == payload
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(KINDS).flatmap(lambda k: st.tuples(st.just(k), _payload_like(k))))
+def test_any_stored_payload_reads_as_its_model_or_as_damage(case):
+    kind, data = case
+    doc = {"version": 1, "session": "S", "seq": 3, "time": "2025-01-14T09:30:00.000Z",
+           "story": None, "story_hash": None, "kind": kind, "scene": None, "data": data}
+    try:
+        record = Record.from_doc(doc, "session S")
+    except DamagedEventError as err:
+        assert err.seq == 3 and "session S" in str(err)
+        return
+    assert type(record.payload) is PAYLOADS[kind]
