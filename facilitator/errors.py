@@ -6,7 +6,10 @@ language (`facilitator.strings.message`); `str()` gives the English text for log
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class FacilitatorError(Exception):
@@ -40,6 +43,21 @@ class LogVersionError(LogError):
 
 class LogDamagedError(LogError):
     """A log file that cannot be read back (not a torn last line: real damage)."""
+
+
+class DamagedEventError(LogDamagedError):
+    """One stored event whose payload (or record) does not fit its model. Names the log, its
+    file and the event's sequence number, so a listing can say which session is unreadable
+    and why while the others still open."""
+
+    def __init__(self, where: str, path: Path | None, seq: int | None, reason: str) -> None:
+        self.where = where
+        self.path = path
+        self.seq = seq
+        self.reason = reason
+        place = f"{where} ({path})" if path is not None else where
+        event = f"event {seq}" if seq is not None else "an event"
+        super().__init__(f"{place}: {event} is damaged: {reason}")
 
 
 class LogWriteError(LogError):

@@ -15,7 +15,7 @@ from game.story.model import STANDARD_DOMAINS, ChoiceSpec, DomainSpec, Story
 from game.story.runtime import Runtime, StoryState
 from game.story.text import pick
 
-from .log.eventlog import Record
+from .log.records import DecisionMadeData, Record, payloads
 
 Change = Literal["up", "same", "down", "first", "skipped", "open"]
 
@@ -87,11 +87,8 @@ def story_mirror(runtime: Runtime, state: StoryState,
 
 def split_decisions(records: Iterable[Record]) -> set[tuple[str, str]]:
     """(scene, choice) of the decisions whose vote was split, from a session's records."""
-    out: set[tuple[str, str]] = set()
-    for r in records:
-        if r.kind == "decision_made" and r.data.get("split") and r.scene:
-            out.add((r.scene, r.data["choice"]))
-    return out
+    return {(r.scene, d.choice) for r, d in payloads(records, DecisionMadeData)
+            if d.split and r.scene}
 
 
 def domain_label(story: Story, domain: str, lang: str) -> str | None:

@@ -23,7 +23,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from game.play.events import VOTE_MODES, CounsellorAction
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.play.events import VOTE_MODES, CounsellorAction, VoteMode
+from game.story.errors import StateError
 from game.story.loader import LoadedStory
 from game.story.model import Story
 from game.story.runtime import Runtime, StoryState
@@ -32,6 +35,7 @@ from game.story.text import pick
 from . import _files, paths
 from ._time import Clock, iso, parse_time, utc_now
 from .errors import (
+    DamagedEventError,
     EmptySession,
     InvalidInput,
     LogError,
@@ -41,16 +45,29 @@ from .errors import (
     SessionStateError,
 )
 from .groups import GroupStore
-from .log.eventlog import (
-    REFLECTION_PRIVACY,
-    STATE_KINDS,
-    Record,
-    SessionLog,
-    SessionStatus,
-    session_file,
-    session_files,
-)
+from .log.eventlog import SessionLog, session_file, session_files
 from .log.recorder import BackgroundWriter, SessionRecorder, Sink
+from .log.records import (
+    REFLECTION_PRIVACY,
+    ChoicesOfferedData,
+    ChoiceTakenData,
+    CounsellorActionData,
+    DecisionMadeData,
+    FeedbackData,
+    Record,
+    ReflectionPrivacy,
+    ReflectionRatingData,
+    SceneEnteredData,
+    SessionEndedData,
+    SessionStartedData,
+    SessionStatus,
+    SkippedToEndingData,
+    StoryRef,
+    VoteCastData,
+    VoteCountsData,
+    last_of,
+    payloads,
+)
 from .log.storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
 
 SUMMARY_SCHEMA = "porukka-session-summary"
@@ -58,6 +75,34 @@ SUMMARY_VERSION = 1
 SUMMARY_SUFFIX = ".summary.json"
 
 Status = Literal["finished", "interrupted", "in-progress"]
+
+
+class SummaryDoc(BaseModel):
+    """The summary file of a session (`<id>.summary.json`), as written and as read back.
+
+    Derived from the log (`summarise`); one that does not fit this model is rebuilt from the
+    log, as is one that is missing or still open."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+    schema_: Literal["porukka-session-summary"] = Field(
+        default="porukka-session-summary", alias="schema"
+    )
+    version: Literal[1] = 1
+    session: str
+    group: str
+    story: StoryRef
+    language: str
+    vote_mode: VoteMode
+    reflection: ReflectionPrivacy
+    present: list[str]
+    started: str
+    last_event: str
+    ended: str | None
+    status: SessionStatus | None  # None while the session has no session_ended
+    events: int
+    ratings: dict[str, dict[str, int | None]] = {}  # participant → domain → the last rating
+    simulated: bool = False  # summaries written before the mark read as real
 
 
 def new_session_id(now: datetime) -> str:
@@ -77,8 +122,8 @@ class SessionSummary:
     story_title: str
     story_hash: str | None
     language: str
-    vote_mode: str
-    reflection: str
+    vote_mode: VoteMode
+    reflection: ReflectionPrivacy
     present: tuple[str, ...]  # participant ids
     present_nicknames: tuple[str, ...]  # the same, as nicknames (erased people are missing)
     started: datetime
@@ -110,8 +155,8 @@ class ResumePoint:
     story_id: str
     story_hash: str | None
     language: str
-    vote_mode: str
-    reflection: str
+    vote_mode: VoteMode
+    reflection: ReflectionPrivacy
     state_json: str | None  # None: stopped before the first scene was shown
     scene: str | None
     variables: dict[str, int | bool]
@@ -141,80 +186,93 @@ class ForgetCounts:
 # --- pure functions over a session's records ------------------------------------------------
 
 
-def summarise(records: Sequence[Record]) -> dict[str, Any]:
+def summarise(records: Sequence[Record]) -> SummaryDoc:
     """The summary document of a session's records (the first must be session_started)."""
-    if not records or records[0].kind != "session_started":
+    start = records[0] if records else None
+    if start is None or not isinstance(start.payload, SessionStartedData):
         raise LogError("the session has no session_started event")
-    start = records[0]
-    d = start.data
-    ended = next((r for r in reversed(records) if r.kind == "session_ended"), None)
+    started = start.payload
+    ended = last_of(records, SessionEndedData)
     ratings: dict[str, dict[str, int | None]] = {}
-    for r in records:
-        if r.kind == "reflection_rating":
-            ratings.setdefault(r.data["participant"], {})[r.data["domain"]] = r.data["value"]
-    return {
-        "schema": SUMMARY_SCHEMA,
-        "version": SUMMARY_VERSION,
-        "session": start.session,
-        "group": d["group"],
-        "story": d["story"],
-        "language": d["language"],
-        "vote_mode": d["vote_mode"],
-        "reflection": d["reflection"],
-        "present": list(d["present"]),
-        "started": start.time,
-        "last_event": records[-1].time,
-        "ended": ended.time if ended else None,
-        "status": ended.data["status"] if ended else None,
-        "events": len(records),
-        "ratings": ratings,
-        "simulated": bool(d.get("simulated", False)),
-    }
+    for _r, rating in payloads(records, ReflectionRatingData):
+        ratings.setdefault(rating.participant, {})[rating.domain] = rating.value
+    return SummaryDoc(
+        session=start.session,
+        group=started.group,
+        story=started.story,
+        language=started.language,
+        vote_mode=started.vote_mode,
+        reflection=started.reflection,
+        present=list(started.present),
+        started=start.time,
+        last_event=records[-1].time,
+        ended=ended[0].time if ended else None,
+        status=ended[1].status if ended else None,
+        events=len(records),
+        ratings=ratings,
+        simulated=started.simulated,
+    )
 
 
-_CHOICE_CLOSED = frozenset({"choice_taken", "decision_made", "skipped_to_ending", "scene_entered"})
+_CHOICE_CLOSED = (ChoiceTakenData, DecisionMadeData, SkippedToEndingData, SceneEnteredData)
+
+
+def _saved_state(holder: Record) -> StoryState:
+    """The state a record carries, read as the runtime's own saved state."""
+    try:
+        return StoryState.from_json(holder.state_json or "")
+    except StateError as exc:
+        raise DamagedEventError(
+            f"session {holder.session}", None, holder.seq, f"state: {exc}"
+        ) from None
 
 
 def find_resume_point(records: Sequence[Record]) -> ResumePoint:
     """Where the session stood at its last logged event."""
-    summary = summarise(records)
-    holder = next((r for r in reversed(records) if r.kind in STATE_KINDS and r.data.get("state")),
-                  None)
-    state = holder.data["state"] if holder else None
+    start = records[0].payload if records else None
+    if not isinstance(start, SessionStartedData):
+        raise LogError("the session has no session_started event")
+    holder = next((r for r in reversed(records) if r.state is not None), None)
+    state = _saved_state(holder) if holder is not None else None
     offer_at = next(
-        (i for i in range(len(records) - 1, -1, -1) if records[i].kind == "choices_offered"), None
+        (i for i in range(len(records) - 1, -1, -1)
+         if isinstance(records[i].payload, ChoicesOfferedData)),
+        None,
     )
     votes: dict[str, str] = {}
     counts: dict[str, int] | None = None
     offered: tuple[str, ...] = ()
     at_choice = False
-    if offer_at is not None and state is not None and records[offer_at].scene == state["scene"]:
+    offer = records[offer_at].payload if offer_at is not None else None
+    if (offer_at is not None and isinstance(offer, ChoicesOfferedData) and state is not None
+            and records[offer_at].scene == state.scene):
         at_choice = True
-        offered = tuple(c["id"] for c in records[offer_at].data["choices"])
+        offered = tuple(c.id for c in offer.choices)
         for r in records[offer_at + 1:]:
-            if r.kind in _CHOICE_CLOSED or (
-                r.kind == "counsellor_action" and r.data["action"] in ("back", "skip-to-ending")
+            p = r.payload
+            if isinstance(p, _CHOICE_CLOSED) or (
+                isinstance(p, CounsellorActionData) and p.action in ("back", "skip-to-ending")
             ):
                 at_choice, votes, counts, offered = False, {}, None, ()
                 break
-            if r.kind == "counsellor_action" and r.data["action"] == "revote":
+            if isinstance(p, CounsellorActionData) and p.action == "revote":
                 votes, counts = {}, None
-            elif r.kind == "vote_cast":
-                votes[r.data["participant"]] = r.data["choice"]
-            elif r.kind == "vote_counts":
-                counts = dict(r.data["counts"])
+            elif isinstance(p, VoteCastData):
+                votes[p.participant] = p.choice
+            elif isinstance(p, VoteCountsData):
+                counts = dict(p.counts)
     return ResumePoint(
-        session_id=summary["session"],
-        group=summary["group"],
-        present=tuple(summary["present"]),
-        story_id=summary["story"]["id"],
-        story_hash=summary["story"]["hash"],
-        language=summary["language"],
-        vote_mode=summary["vote_mode"],
-        reflection=summary["reflection"],
+        session_id=records[0].session,
+        group=start.group,
+        present=tuple(start.present),
+        story_id=start.story.id,
+        story_hash=start.story.hash,
+        language=start.language,
+        vote_mode=start.vote_mode,
+        reflection=start.reflection,
         state_json=holder.state_json if holder else None,
-        scene=state["scene"] if state else None,
-        variables=dict(state["variables"]) if state else {},
+        scene=state.scene if state else None,
+        variables=dict(state.variables) if state else {},
         state_seq=holder.seq if holder else None,
         last_seq=records[-1].seq,
         at_choice=at_choice,
@@ -344,9 +402,10 @@ class SessionStore:
     def _summary_path(self, session_id: str) -> Path:
         return self.folder / f"{session_id}{SUMMARY_SUFFIX}"
 
-    def _write_summary(self, summary: dict[str, Any]) -> None:
-        text = json.dumps(summary, ensure_ascii=False, indent=1)
-        _files.atomic_write(self._summary_path(summary["session"]), text.encode("utf-8"))
+    def _write_summary(self, summary: SummaryDoc) -> None:
+        text = json.dumps(summary.model_dump(mode="json", by_alias=True), ensure_ascii=False,
+                          indent=1)
+        _files.atomic_write(self._summary_path(summary.session), text.encode("utf-8"))
 
     def session_ids(self) -> list[str]:
         """Every stored session, newest first."""
@@ -494,53 +553,56 @@ class SessionStore:
 
     # -- reading --
 
-    def _summary_doc(self, session_id: str) -> dict[str, Any]:
-        doc: dict[str, Any] | None = None
+    def _summary_doc(self, session_id: str) -> SummaryDoc:
+        doc: SummaryDoc | None = None
         try:
-            doc = json.loads(self._summary_path(session_id).read_text("utf-8"))
+            raw = json.loads(self._summary_path(session_id).read_text("utf-8"))
         except FileNotFoundError:
-            doc = None
+            raw = None
         except ValueError:
-            doc = None  # rebuilt from the log below
-        if doc is not None:
-            if doc.get("schema") != SUMMARY_SCHEMA:
-                doc = None
-            elif doc.get("version") != SUMMARY_VERSION:
+            raw = None  # rebuilt from the log below
+        if isinstance(raw, dict) and raw.get("schema") == SUMMARY_SCHEMA:
+            if raw.get("version") != SUMMARY_VERSION:
                 raise LogVersionError(
-                    f"the summary of session {session_id} has version {doc.get('version')!r}; "
+                    f"the summary of session {session_id} has version {raw.get('version')!r}; "
                     f"this Porukka reads version {SUMMARY_VERSION}. Update Porukka to open it."
                 )
-        if doc is None or doc.get("ended") is None:
+            try:
+                doc = SummaryDoc.model_validate(raw)
+            except ValidationError:
+                doc = None  # damaged: rebuilt from the log below
+        if doc is None or doc.ended is None:
             doc = summarise(self.events(session_id))
         return doc
 
-    def _summary(self, doc: dict[str, Any]) -> SessionSummary:
-        sid = doc["session"]
-        names = self.groups.nicknames(doc["present"])
-        closed = doc["ended"] is not None
-        if closed:
-            status: Status = doc["status"]
+    def _summary(self, doc: SummaryDoc) -> SessionSummary:
+        sid = doc.session
+        names = self.groups.nicknames(doc.present)
+        closed = doc.ended is not None
+        status: Status
+        if doc.ended is not None and doc.status is not None:
+            status = doc.status
         else:
             status = "in-progress" if self._is_open(sid) else "interrupted"
         return SessionSummary(
             id=sid,
-            group=doc["group"],
-            story_id=doc["story"]["id"],
-            story_title=doc["story"]["title"],
-            story_hash=doc["story"]["hash"],
-            language=doc["language"],
-            vote_mode=doc["vote_mode"],
-            reflection=doc["reflection"],
-            present=tuple(doc["present"]),
-            present_nicknames=tuple(names[p] for p in doc["present"] if p in names),
-            started=parse_time(doc["started"]),
-            last_event=parse_time(doc["last_event"]),
-            ended=parse_time(doc["ended"]) if closed else None,
+            group=doc.group,
+            story_id=doc.story.id,
+            story_title=doc.story.title,
+            story_hash=doc.story.hash,
+            language=doc.language,
+            vote_mode=doc.vote_mode,
+            reflection=doc.reflection,
+            present=tuple(doc.present),
+            present_nicknames=tuple(names[p] for p in doc.present if p in names),
+            started=parse_time(doc.started),
+            last_event=parse_time(doc.last_event),
+            ended=parse_time(doc.ended) if doc.ended is not None else None,
             status=status,
             closed=closed,
-            events=doc["events"],
-            ratings=doc.get("ratings", {}),
-            simulated=bool(doc.get("simulated", False)),
+            events=doc.events,
+            ratings={p: dict(given) for p, given in doc.ratings.items()},
+            simulated=doc.simulated,
         )
 
     def summary(self, session_id: str) -> SessionSummary:
@@ -691,11 +753,13 @@ class SessionStore:
 
 
 def _without(record: Record, participant_id: str) -> Record | None:
-    if record.data.get("participant") == participant_id:
-        return None
-    if record.kind == "session_started" and participant_id in record.data["present"]:
-        present = [p for p in record.data["present"] if p != participant_id]
-        return record.model_copy(update={"data": {**record.data, "present": present}})
+    p = record.payload
+    if isinstance(p, VoteCastData | ReflectionRatingData | FeedbackData):
+        if p.participant == participant_id:
+            return None
+    if isinstance(p, SessionStartedData) and participant_id in p.present:
+        present = [x for x in p.present if x != participant_id]
+        return record.model_copy(update={"payload": p.model_copy(update={"present": present})})
     if participant_id in json.dumps(record.to_doc(), ensure_ascii=False):
         return None  # anything else that names them goes too
     return record

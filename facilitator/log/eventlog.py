@@ -6,267 +6,74 @@ session can never damage another. A log holds two tables: `session` (one header 
 schema, version, session id, story) and `events` (document id = sequence number).
 
 Every event records the schema version, session id, sequence number (1, 2, 3, …), UTC time
-(ISO 8601), story id and content hash, kind, scene, and a payload (`data`) whose shape each kind
-fixes (the `*Data` models below, checked when logging). Only participant ids, numbers, the
-story's own texts and an optional one-word feedback are stored: no names, no free text.
+(ISO 8601), story id and content hash, kind, scene, and a payload whose shape each kind fixes
+(the `*Data` models of `records`, checked when logging and again when reading). Only
+participant ids, numbers, the story's own texts and an optional one-word feedback are stored:
+no names, no free text.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from game.play.events import CounsellorActionKind, DecisionHow, VoteMode
-
 from .. import _files
-from .._time import Clock, iso, parse_time, utc_now
-from ..errors import (
-    EmptySession,
-    InvalidInput,
-    LogDamagedError,
-    LogError,
-    LogVersionError,
-    NotFound,
+from .._time import Clock, iso, utc_now
+from ..errors import EmptySession, LogDamagedError, LogError, LogVersionError, NotFound
+from .records import (
+    KINDS,
+    PAYLOADS,
+    REFLECTION_PRIVACY,
+    SCHEMA_VERSION,
+    STATE_KINDS,
+    ChoicesOfferedData,
+    ChoiceTakenData,
+    CounsellorActionData,
+    DecisionMadeData,
+    EndingReachedData,
+    FeedbackData,
+    Kind,
+    LineData,
+    OfferedData,
+    Payload,
+    Record,
+    ReflectionPrivacy,
+    ReflectionRatingData,
+    SceneEnteredData,
+    SessionEndedData,
+    SessionStartedData,
+    SessionStatus,
+    SkippedToEndingData,
+    StoryRef,
+    VoteCastData,
+    VoteCountsData,
+    check_payload,
+    version_message,
 )
-from ..validation import check_feedback_word
 from .storage import DEFAULT_COMPACT_LINES, JournalStorage
 
+# The record and payload models live in `records` (a leaf module); they are named here too so
+# that `from facilitator.log.eventlog import Record` keeps working.
+__all__ = [
+    "EVENTS_TABLE", "HEADER_TABLE", "KINDS", "PAYLOADS", "REFLECTION_PRIVACY", "SCHEMA",
+    "SCHEMA_VERSION", "STATE_KINDS", "ChoiceTakenData", "ChoicesOfferedData",
+    "CounsellorActionData", "DecisionMadeData", "EndingReachedData", "FeedbackData", "Kind",
+    "LineData", "OfferedData", "Payload", "Record", "ReflectionPrivacy", "ReflectionRatingData",
+    "SceneEnteredData", "SessionEndedData", "SessionLog", "SessionStartedData", "SessionStatus",
+    "SkippedToEndingData", "StoryRef", "VoteCastData", "VoteCountsData", "check_payload",
+    "session_file", "session_files", "version_message",
+]
+
 SCHEMA = "porukka-session-log"
-SCHEMA_VERSION = 1
 HEADER_TABLE = "session"
 EVENTS_TABLE = "events"
-
-Kind = Literal[
-    "session_started", "scene_entered", "choices_offered", "vote_cast", "vote_counts",
-    "decision_made", "choice_taken", "skipped_to_ending", "ending_reached",
-    "counsellor_action", "reflection_rating", "feedback", "session_ended",
-]
-ReflectionPrivacy = Literal["private", "skip"]
-REFLECTION_PRIVACY: tuple[ReflectionPrivacy, ...] = ("private", "skip")
-SessionStatus = Literal["finished", "interrupted"]
-
-
-# --- payloads, one per kind -----------------------------------------------------------------
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class StoryRef(_Data):
-    id: str
-    hash: str | None
-    title: str
-
-
-class SessionStartedData(_Data):
-    group: str
-    present: list[str]  # participant ids
-    vote_mode: VoteMode
-    reflection: ReflectionPrivacy
-    language: str
-    story: StoryRef
-    # Played by `porukka simulate` (demo data, rehearsal, load tests), not by a real group.
-    # Logs written before the field existed lack it and read as real sessions.
-    simulated: bool = False
-
-
-class LineData(_Data):
-    text: str
-    name: str | None = None  # the speaker's name as shown
-    who: str | None = None  # the character's id
-
-
-class SceneEnteredData(_Data):
-    lines: list[LineData]
-    variables: dict[str, int | bool]
-    reflect: bool = False
-    state: dict[str, Any]  # `StoryState.to_json()`, parsed: resume from here exactly
-
-
-class OfferedData(_Data):
-    id: str
-    number: int
-    text: str
-    domains: list[str]
-
-
-class ChoicesOfferedData(_Data):
-    choices: list[OfferedData]
-    discuss: str | None = None
-    timer: int | None = None
-
-
-class VoteCastData(_Data):
-    participant: str
-    choice: str
-
-
-class VoteCountsData(_Data):
-    counts: dict[str, int]
-
-    @field_validator("counts")
-    @classmethod
-    def _not_negative(cls, value: dict[str, int]) -> dict[str, int]:
-        if any(n < 0 for n in value.values()):
-            raise ValueError("a count cannot be negative")
-        return value
-
-
-class DecisionMadeData(_Data):
-    choice: str
-    how: DecisionHow
-    seconds: float = Field(ge=0)
-    tally: dict[str, int]
-    split: bool
-    domains: list[str]
-    offered: list[str]
-    state: dict[str, Any] | None  # the state after the decision
-
-
-class ChoiceTakenData(_Data):
-    choice: str
-    number: int
-    text: str
-    domains: list[str]
-
-
-class SkippedToEndingData(_Data):
-    target: str
-
-
-class EndingReachedData(_Data):
-    title: str
-    mood: str
-
-
-class CounsellorActionData(_Data):
-    action: CounsellorActionKind
-    # One token such as "1.25" or "+60": never free text.
-    detail: str = Field(default="", max_length=40, pattern=r"^[\w.:+\-]*$")
-    state: dict[str, Any] | None = None  # the state after the action (e.g. after "back")
-
-
-class ReflectionRatingData(_Data):
-    participant: str
-    domain: str
-    value: int | None = Field(ge=0, le=10)  # None: the participant skipped
-
-
-class FeedbackData(_Data):
-    participant: str
-    face: int | None = Field(ge=1, le=5)  # 1–5; None: skipped
-    word: str | None = None
-
-    @field_validator("word")
-    @classmethod
-    def _one_word(cls, value: str | None) -> str | None:
-        return check_feedback_word(value)
-
-
-class SessionEndedData(_Data):
-    status: SessionStatus
-
-
-PAYLOADS: dict[str, type[_Data]] = {
-    "session_started": SessionStartedData,
-    "scene_entered": SceneEnteredData,
-    "choices_offered": ChoicesOfferedData,
-    "vote_cast": VoteCastData,
-    "vote_counts": VoteCountsData,
-    "decision_made": DecisionMadeData,
-    "choice_taken": ChoiceTakenData,
-    "skipped_to_ending": SkippedToEndingData,
-    "ending_reached": EndingReachedData,
-    "counsellor_action": CounsellorActionData,
-    "reflection_rating": ReflectionRatingData,
-    "feedback": FeedbackData,
-    "session_ended": SessionEndedData,
-}
-KINDS: tuple[str, ...] = tuple(PAYLOADS)
-STATE_KINDS = frozenset({"scene_entered", "decision_made", "counsellor_action"})
-
-
-def check_payload(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    """The payload as stored, or InvalidInput saying what is wrong with it."""
-    model = PAYLOADS.get(kind)
-    if model is None:
-        raise InvalidInput("log-kind", f"unknown event kind {kind!r}", kind=kind)
-    try:
-        return model.model_validate(data).model_dump(mode="json")
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        cause = err.get("ctx", {}).get("error")
-        if isinstance(cause, InvalidInput):
-            raise cause from None
-        where = ".".join(str(p) for p in err["loc"])
-        raise InvalidInput(
-            "log-payload", f"{kind}: {where}: {err['msg']}", kind=kind, field=where
-        ) from None
-
-
-# --- records --------------------------------------------------------------------------------
-
-
-class Record(BaseModel):
-    """One logged event as stored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: int
-    session: str
-    seq: int
-    time: str
-    story: str | None
-    story_hash: str | None
-    kind: str
-    scene: str | None
-    data: dict[str, Any]
-
-    @property
-    def when(self) -> datetime:
-        return parse_time(self.time)
-
-    @property
-    def state_json(self) -> str | None:
-        """The runtime state this event carries, as `Runtime.restore` takes it."""
-        state = self.data.get("state")
-        if not state:
-            return None
-        return json.dumps(state, ensure_ascii=False, sort_keys=True)
-
-    def to_doc(self) -> dict[str, Any]:
-        return self.model_dump()
-
-    @classmethod
-    def from_doc(cls, doc: Mapping[str, Any], where: str = "the log") -> Record:
-        version = doc.get("version")
-        if version != SCHEMA_VERSION:
-            raise LogVersionError(version_message(where, version))
-        try:
-            return cls.model_validate(dict(doc))
-        except ValidationError as exc:
-            msg = exc.errors()[0]["msg"]
-            raise LogDamagedError(f"{where}: an event is damaged: {msg}") from None
-
-
-def version_message(where: str, version: Any) -> str:
-    if isinstance(version, int) and version > SCHEMA_VERSION:
-        return (
-            f"{where} was written by a newer Porukka (log version {version}); this Porukka "
-            f"reads version {SCHEMA_VERSION}. Update Porukka to open it."
-        )
-    return f"{where} has log version {version!r}; this Porukka reads version {SCHEMA_VERSION}."
 
 
 # --- the log --------------------------------------------------------------------------------
@@ -279,9 +86,17 @@ class SessionLog:
     event at once, in the caller's thread; `write()` makes prepared records durable, in order.
     """
 
-    def __init__(self, db: TinyDB, *, clock: Clock = utc_now, where: str | None = None) -> None:
+    def __init__(
+        self,
+        db: TinyDB,
+        *,
+        clock: Clock = utc_now,
+        where: str | None = None,
+        path: Path | None = None,
+    ) -> None:
         self.db = db
         self.clock = clock
+        self.path = path  # the log's file, named when an event in it is damaged
         header = db.table(HEADER_TABLE).get(doc_id=1)
         self.where = where or "the session log"
         if header is None:
@@ -315,7 +130,8 @@ class SessionLog:
         story_hash: str | None,
         clock: Clock = utc_now,
         where: str | None = None,
-        started: Mapping[str, Any] | None = None,
+        started: Mapping[str, Any] | SessionStartedData | None = None,
+        path: Path | None = None,
     ) -> SessionLog:
         """A new log. With `started` (a session_started payload), the header and that first
         event are stored in one durable write: a crash leaves both or neither."""
@@ -334,12 +150,12 @@ class SessionLog:
         if started is not None:
             first = Record(
                 version=SCHEMA_VERSION, session=session_id, seq=1, time=now, story=story_id,
-                story_hash=story_hash, kind="session_started", scene=None,
-                data=check_payload("session_started", started),
+                story_hash=story_hash, scene=None,
+                payload=check_payload("session_started", started),
             )
             tables[EVENTS_TABLE] = {"1": first.to_doc()}
         db.storage.write(tables)
-        return cls(db, clock=clock, where=where)
+        return cls(db, clock=clock, where=where, path=path)
 
     @classmethod
     def in_memory(
@@ -364,7 +180,7 @@ class SessionLog:
         story_hash: str | None,
         clock: Clock = utc_now,
         compact_lines: int = DEFAULT_COMPACT_LINES,
-        started: Mapping[str, Any] | None = None,
+        started: Mapping[str, Any] | SessionStartedData | None = None,
     ) -> SessionLog:
         if path.exists():
             raise LogError(f"{path} already exists")
@@ -372,7 +188,7 @@ class SessionLog:
         try:
             return cls.create(
                 db, session_id, story_id=story_id, story_hash=story_hash, clock=clock,
-                where=f"session {session_id}", started=started,
+                where=f"session {session_id}", started=started, path=path,
             )
         except BaseException:
             db.close()
@@ -397,7 +213,7 @@ class SessionLog:
         try:
             if not db.storage.read():
                 raise EmptySession(f"session {path.stem} holds nothing; it never started")
-            return cls(db, clock=clock, where=f"session {path.stem}")
+            return cls(db, clock=clock, where=f"session {path.stem}", path=path)
         except BaseException:
             db.storage.close(compact=False)  # type: ignore[call-arg]  # reason: JournalStorage
             raise
@@ -414,8 +230,11 @@ class SessionLog:
         """Every event up to this sequence number is stored."""
         return self._written_seq
 
-    def prepare(self, kind: str, data: Mapping[str, Any], *, scene: str | None = None) -> Record:
-        """Check and number an event now (not yet stored). Raises InvalidInput."""
+    def prepare(
+        self, kind: str, data: Mapping[str, Any] | Payload, *, scene: str | None = None
+    ) -> Record:
+        """Check and number an event now (not yet stored). `data` is the payload model of
+        `kind`, or a mapping validated into it. Raises InvalidInput."""
         payload = check_payload(kind, data)
         with self._prepare_lock:
             seq = self._next_seq
@@ -427,9 +246,8 @@ class SessionLog:
                 time=iso(self.clock()),
                 story=self.story_id,
                 story_hash=self.story_hash,
-                kind=kind,
                 scene=scene,
-                data=payload,
+                payload=payload,
             )
 
     def write(self, records: Sequence[Record]) -> None:
@@ -457,11 +275,15 @@ class SessionLog:
                 )
             self._written_seq = records[-1].seq
 
-    def submit(self, kind: str, data: Mapping[str, Any], *, scene: str | None = None) -> int:
+    def submit(
+        self, kind: str, data: Mapping[str, Any] | Payload, *, scene: str | None = None
+    ) -> int:
         """`log()`, returning the sequence number (the same call as `BackgroundWriter.submit`)."""
         return self.log(kind, data, scene=scene).seq
 
-    def log(self, kind: str, data: Mapping[str, Any], *, scene: str | None = None) -> Record:
+    def log(
+        self, kind: str, data: Mapping[str, Any] | Payload, *, scene: str | None = None
+    ) -> Record:
         """Log one event; it is durable when this returns (also with a writer attached)."""
         if self.writer is not None:
             return self.writer.log(kind, data, scene=scene)
@@ -485,7 +307,7 @@ class SessionLog:
         for key in sorted(raw, key=int):
             doc = raw[key]
             if wanted is None or doc.get("kind") in wanted:
-                out.append(Record.from_doc(doc, self.where))
+                out.append(Record.from_doc(doc, self.where, self.path))
         return out
 
     def header(self) -> dict[str, Any]:

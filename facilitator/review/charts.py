@@ -18,6 +18,7 @@ import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -27,6 +28,9 @@ from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 # Okabe–Ito, in the order charts use them (yellow last: it needs a dark edge on white).
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000",
@@ -40,7 +44,7 @@ LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), "-", "
 SHAPE_MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*",
                  "hexagon": "h", "cross": "X", "heart": "P"}
 
-RC = {
+RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # text stays text: selectable, searchable, read aloud
     "svg.hashsalt": "porukka",
     "font.family": "sans-serif",

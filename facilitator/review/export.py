@@ -28,7 +28,7 @@ from typing import Any
 from .. import _files
 from .._time import iso, parse_time
 from ..errors import LogError, NotFound
-from ..log.eventlog import Record
+from ..log.records import FeedbackData, Record, ReflectionRatingData, VoteCastData, VoteCountsData
 from ..sessions import SessionStore, SessionSummary
 from .model import decisions_of, is_simulated
 
@@ -128,27 +128,27 @@ def session_rows(
             "domains": list(dec.domains),
         })
     for r in records:
-        d = r.data
+        p = r.payload
         base = {"session": sid, "seq": r.seq, "time_utc": _utc(r.time)}
-        if r.kind == "vote_cast":
+        if isinstance(p, VoteCastData):
             out["votes"].append({**base, "scene": r.scene, "kind": "vote",
-                                 "participant": d["participant"],
-                                 "nickname": nick(d["participant"]), "choice": d["choice"],
+                                 "participant": p.participant,
+                                 "nickname": nick(p.participant), "choice": p.choice,
                                  "count": 1})
-        elif r.kind == "vote_counts":
-            for choice, n in d["counts"].items():
+        elif isinstance(p, VoteCountsData):
+            for choice, n in p.counts.items():
                 out["votes"].append({**base, "scene": r.scene, "kind": "hands",
                                      "participant": None, "nickname": None, "choice": choice,
                                      "count": n})
-        elif r.kind == "reflection_rating":
-            out["reflections"].append({**base, "participant": d["participant"],
-                                       "nickname": nick(d["participant"]),
-                                       "domain": d["domain"], "value": d["value"],
-                                       "skipped": d["value"] is None})
-        elif r.kind == "feedback":
-            out["feedback"].append({**base, "participant": d["participant"],
-                                    "nickname": nick(d["participant"]), "face": d.get("face"),
-                                    "word": d.get("word")})
+        elif isinstance(p, ReflectionRatingData):
+            out["reflections"].append({**base, "participant": p.participant,
+                                       "nickname": nick(p.participant),
+                                       "domain": p.domain, "value": p.value,
+                                       "skipped": p.value is None})
+        elif isinstance(p, FeedbackData):
+            out["feedback"].append({**base, "participant": p.participant,
+                                    "nickname": nick(p.participant), "face": p.face,
+                                    "word": p.word})
     return out
 
 

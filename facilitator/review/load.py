@@ -15,9 +15,10 @@ from game.story.loader import BUILTIN_STORIES, check_file
 from game.story.model import STANDARD_DOMAINS, Story
 
 from .._time import parse_time
-from ..errors import NotFound
+from ..errors import LogError, NotFound
 from ..groups import Group
-from ..log.eventlog import Record, SessionLog, session_file
+from ..log.eventlog import SessionLog, session_file
+from ..log.records import Record
 from ..sessions import SessionStore
 from .model import EarlierRating, GroupReport, Person, SessionReport, group_report, session_report
 from .render import MapData, render_group, render_session
@@ -163,9 +164,17 @@ def load_group(
     include_simulated: bool = False,
     story_dirs: Sequence[Path] | None = None,
 ) -> GroupBundle:
-    summaries = store.list_sessions(group=group.id)
-    unreadable = tuple(store.unreadable)
-    sessions = [group_records(store, s.id) for s in summaries]
+    listed = store.list_sessions(group=group.id)
+    unreadable = list(store.unreadable)
+    sessions: list[list[Record]] = []
+    summaries = []
+    for summary in listed:
+        try:
+            sessions.append(group_records(store, summary.id))
+        except (LogError, NotFound) as exc:  # e.g. a damaged event: the others still show
+            unreadable.append((summary.id, str(exc)))
+            continue
+        summaries.append(summary)
     report = group_report(
         group.id, group.name, sessions, people_of(store, group.id),
         domains=STANDARD_DOMAINS, include_simulated=include_simulated,
@@ -175,7 +184,7 @@ def load_group(
     if any(d not in STANDARD_DOMAINS for d in report.domains):
         for s in {(x.story_id, x.story_hash) for x in summaries}:
             names.update(domain_names(find_story(s[0], s[1], story_dirs)))
-    return GroupBundle(report, names, unreadable)
+    return GroupBundle(report, names, tuple(unreadable))
 
 
 def group_html(

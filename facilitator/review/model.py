@@ -1,9 +1,10 @@
 """The report model: pure functions from a session's events to what a report shows.
 
 Nothing here reads a file, draws a chart or picks a language: `session_report` and
-`group_report` take the records of the log (`eventlog.Record`) and what the groups file says
-about the people, and return plain values that `render` turns into HTML. So the rules of a
-report (what counts as a tie, what is suppressed) are tested on hand-built event lists.
+`group_report` take the records of the log (`records.Record`, each with its typed payload)
+and what the groups file says about the people, and return plain values that `render` turns
+into HTML. So the rules of a report (what counts as a tie, what is suppressed) are tested on
+hand-built event lists.
 
 Privacy rule: a figure that sums up the answers of several people (an average of the
 feedback faces, a distribution, ratings pooled over people) is shown only when at least
@@ -20,14 +21,33 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
+from game.play.events import CounsellorActionKind, DecisionHow, VoteMode
+
 from .._time import parse_time
-from ..log.eventlog import Record
+from ..log.records import (
+    ChoicesOfferedData,
+    CounsellorActionData,
+    DecisionMadeData,
+    EndingReachedData,
+    FeedbackData,
+    Record,
+    ReflectionPrivacy,
+    ReflectionRatingData,
+    SceneEnteredData,
+    SessionEndedData,
+    SessionStartedData,
+    SkippedToEndingData,
+    last_of,
+    payloads,
+)
 
 MIN_PEOPLE = 5
 
 Status = Literal["finished", "interrupted", "in-progress"]
-ACTIONS_SHOWN = ("pause", "resume", "back", "skip-to-ending", "revote", "timer-extend",
-                 "timer-stop", "end-session")
+ACTIONS_SHOWN: tuple[CounsellorActionKind, ...] = (
+    "pause", "resume", "back", "skip-to-ending", "revote", "timer-extend", "timer-stop",
+    "end-session",
+)
 
 
 # --- inputs ----------------------------------------------------------------------------------
@@ -102,7 +122,7 @@ class Decision:
     prompt: str | None
     options: tuple[Option, ...]
     choice: str
-    how: str  # majority, tie-counsellor, revote-majority, counsellor, skip
+    how: DecisionHow
     seconds: float
     split: bool
     tie: bool
@@ -131,7 +151,7 @@ class Action:
     seq: int
     at: float
     scene: str | None
-    action: str
+    action: CounsellorActionKind
     detail: str
 
 
@@ -190,8 +210,8 @@ class SessionReport:
     story_title: str
     story_hash: str | None
     language: str
-    vote_mode: str
-    reflection_mode: str
+    vote_mode: VoteMode
+    reflection_mode: ReflectionPrivacy
     started: datetime
     last_event: datetime
     ended: datetime | None
@@ -229,22 +249,24 @@ def _unknown(pid: str) -> Person:
     return Person(id=pid, nickname="?")
 
 
-def _started(records: Sequence[Record]) -> Record:
-    if not records or records[0].kind != "session_started":
+def _started(records: Sequence[Record]) -> tuple[Record, SessionStartedData]:
+    first = records[0] if records else None
+    if first is None or not isinstance(first.payload, SessionStartedData):
         raise ValueError("a session's records start with session_started")
-    return records[0]
+    return first, first.payload
 
 
 def session_status(records: Sequence[Record], *, open_now: bool = False) -> Status:
-    ended = next((r for r in reversed(records) if r.kind == "session_ended"), None)
+    ended = last_of(records, SessionEndedData)
     if ended is not None:
-        return "finished" if ended.data.get("status") == "finished" else "interrupted"
+        return ended[1].status
     return "in-progress" if open_now else "interrupted"
 
 
 def is_simulated(records: Sequence[Record]) -> bool:
     """Simulated demo data carries `simulated: true` in session_started; missing means real."""
-    return bool(records and records[0].data.get("simulated", False))
+    first = records[0].payload if records else None
+    return isinstance(first, SessionStartedData) and first.simulated
 
 
 def decisions_of(
@@ -253,39 +275,37 @@ def decisions_of(
     decisions: list[Decision] = []
     actions: list[Action] = []
     steps: list[Step] = []
-    offer: Record | None = None
+    offer: tuple[Record, ChoicesOfferedData] | None = None
     revotes = 0
 
     def at(r: Record) -> float:
         return max(0.0, (parse_time(r.time) - start).total_seconds())
 
     for r in records:
-        d = r.data
-        if r.kind == "scene_entered":
-            first = d["lines"][0]["text"] if d.get("lines") else ""
+        p = r.payload
+        if isinstance(p, SceneEnteredData):
+            first = p.lines[0].text if p.lines else ""
             steps.append(Step("scene", at(r), r.scene, first, seq=r.seq))
-        elif r.kind == "choices_offered":
-            offer, revotes = r, 0
-        elif r.kind == "counsellor_action":
-            if d["action"] == "revote":
+        elif isinstance(p, ChoicesOfferedData):
+            offer, revotes = (r, p), 0
+        elif isinstance(p, CounsellorActionData):
+            if p.action == "revote":
                 revotes += 1
-            if d["action"] in ACTIONS_SHOWN:
-                actions.append(Action(r.seq, at(r), r.scene, d["action"], d.get("detail", "")))
-                steps.append(Step("action", at(r), r.scene, d["action"], d.get("detail", ""),
-                                  seq=r.seq))
-        elif r.kind == "decision_made":
-            shown = offer.data["choices"] if offer is not None and offer.scene == r.scene else []
-            texts = {c["id"]: c for c in shown}
-            tally: Mapping[str, int] = d.get("tally", {})
-            ids = list(d.get("offered") or texts or tally)
+            if p.action in ACTIONS_SHOWN:
+                actions.append(Action(r.seq, at(r), r.scene, p.action, p.detail))
+                steps.append(Step("action", at(r), r.scene, p.action, p.detail, seq=r.seq))
+        elif isinstance(p, DecisionMadeData):
+            shown = offer[1].choices if offer is not None and offer[0].scene == r.scene else []
+            texts = {c.id: c for c in shown}
+            ids = list(p.offered or texts or p.tally)
             options = tuple(
                 Option(
                     id=cid,
-                    number=texts.get(cid, {}).get("number", i + 1),
-                    text=texts.get(cid, {}).get("text", cid),
-                    domains=tuple(texts.get(cid, {}).get("domains", ())),
-                    votes=int(tally.get(cid, 0)),
-                    chosen=cid == d["choice"],
+                    number=texts[cid].number if cid in texts else i + 1,
+                    text=texts[cid].text if cid in texts else cid,
+                    domains=tuple(texts[cid].domains) if cid in texts else (),
+                    votes=p.tally.get(cid, 0),
+                    chosen=cid == p.choice,
                 )
                 for i, cid in enumerate(ids)
             )
@@ -295,25 +315,25 @@ def decisions_of(
                 seq=r.seq,
                 scene=r.scene or "",
                 at=at(r),
-                prompt=offer.data.get("discuss") if offer is not None else None,
+                prompt=offer[1].discuss if offer is not None else None,
                 options=options,
-                choice=d["choice"],
-                how=d["how"],
-                seconds=float(d.get("seconds", 0.0)),
-                split=bool(d.get("split")),
-                tie=len(leaders) > 1 or d["how"] == "tie-counsellor",
+                choice=p.choice,
+                how=p.how,
+                seconds=p.seconds,
+                split=p.split,
+                tie=len(leaders) > 1 or p.how == "tie-counsellor",
                 revotes=revotes,
-                domains=tuple(d.get("domains", ())),
+                domains=tuple(p.domains),
             )
             decisions.append(decision)
             chosen = decision.chosen
-            steps.append(Step("decision", at(r), r.scene, chosen.text if chosen else d["choice"],
-                              d["how"], seq=r.seq))
+            steps.append(Step("decision", at(r), r.scene, chosen.text if chosen else p.choice,
+                              p.how, seq=r.seq))
             offer = None
-        elif r.kind == "skipped_to_ending":
-            steps.append(Step("skip", at(r), r.scene, d["target"], seq=r.seq))
-        elif r.kind == "ending_reached":
-            steps.append(Step("ending", at(r), r.scene, d["title"], d["mood"], seq=r.seq))
+        elif isinstance(p, SkippedToEndingData):
+            steps.append(Step("skip", at(r), r.scene, p.target, seq=r.seq))
+        elif isinstance(p, EndingReachedData):
+            steps.append(Step("ending", at(r), r.scene, p.title, p.mood, seq=r.seq))
     return decisions, actions, steps
 
 
@@ -341,25 +361,25 @@ def session_report(
     with `before=` this session); `domains`: the story's reflection domains in order, when the
     story is at hand; `open_now`: the session is being played right now.
     """
-    first = _started(records)
-    d = first.data
+    first, d = _started(records)
     start = parse_time(first.time)
-    ended_rec = next((r for r in reversed(records) if r.kind == "session_ended"), None)
-    present_ids = list(d.get("present", []))
+    ended_rec = last_of(records, SessionEndedData)
+    present_ids = list(d.present)
     present = tuple(people.get(pid) or _unknown(pid) for pid in present_ids)
     absent = tuple(
         p for pid, p in people.items() if pid not in present_ids and p.member_at(start)
     )
     decisions, actions, steps = decisions_of(records, start)
-    ending_rec = next((r for r in reversed(records) if r.kind == "ending_reached"), None)
+    ending_rec = last_of(records, EndingReachedData)
 
     ratings: dict[str, dict[str, int | None]] = {}
     face: dict[str, tuple[int | None, str | None]] = {}
     for r in records:
-        if r.kind == "reflection_rating":
-            ratings.setdefault(r.data["participant"], {})[r.data["domain"]] = r.data["value"]
-        elif r.kind == "feedback":
-            face[r.data["participant"]] = (r.data.get("face"), r.data.get("word"))
+        p = r.payload
+        if isinstance(p, ReflectionRatingData):
+            ratings.setdefault(p.participant, {})[p.domain] = p.value
+        elif isinstance(p, FeedbackData):
+            face[p.participant] = (p.face, p.word)
 
     order = list(domains or [])
     for dec in decisions:
@@ -370,13 +390,13 @@ def session_report(
     history = history or {}
     reflections = []
     for person in present:
-        given = ratings.get(person.id)
-        if not given:
+        mine = ratings.get(person.id)
+        if not mine:
             continue
         earlier = history.get(person.id, {})
         reflections.append(Reflection(person, tuple(
-            Rating(dom, given[dom], tuple(p.value for p in earlier.get(dom, ())))
-            for dom in rated_domains if dom in given
+            Rating(dom, mine[dom], tuple(p.value for p in earlier.get(dom, ())))
+            for dom in rated_domains if dom in mine
         )))
     # Someone who rated or gave feedback but is no longer on the list of who was present
     # (it cannot happen through the app) is left out rather than guessed at.
@@ -387,16 +407,16 @@ def session_report(
 
     return SessionReport(
         id=first.session,
-        group=d.get("group", ""),
-        story_id=d.get("story", {}).get("id", first.story or ""),
-        story_title=d.get("story", {}).get("title", first.story or ""),
-        story_hash=d.get("story", {}).get("hash"),
-        language=d.get("language", ""),
-        vote_mode=d.get("vote_mode", ""),
-        reflection_mode=d.get("reflection", ""),
+        group=d.group,
+        story_id=d.story.id,
+        story_title=d.story.title,
+        story_hash=d.story.hash,
+        language=d.language,
+        vote_mode=d.vote_mode,
+        reflection_mode=d.reflection,
         started=start,
         last_event=parse_time(records[-1].time),
-        ended=parse_time(ended_rec.time) if ended_rec else None,
+        ended=parse_time(ended_rec[0].time) if ended_rec else None,
         status=session_status(records, open_now=open_now),
         simulated=is_simulated(records),
         present=present,
@@ -405,9 +425,9 @@ def session_report(
         timeline=tuple(steps),
         decisions=tuple(decisions),
         actions=tuple(actions),
-        ending=(Ending(ending_rec.scene or "", ending_rec.data["title"], ending_rec.data["mood"])
+        ending=(Ending(ending_rec[0].scene or "", ending_rec[1].title, ending_rec[1].mood)
                 if ending_rec else None),
-        skipped_to_ending=any(r.kind == "skipped_to_ending" for r in records),
+        skipped_to_ending=any(True for _ in payloads(records, SkippedToEndingData)),
         mirror=_mirror(decisions, order),
         domains=tuple(rated_domains),
         reflections=tuple(reflections),
@@ -549,27 +569,27 @@ def group_report(
     per_session: list[tuple[list[Decision], dict[str, dict[str, int | None]]]] = []
     order = list(domains)
     for recs in chosen:
-        first = _started(recs)
-        d = first.data
+        first, d = _started(recs)
         decisions, _actions, _steps = decisions_of(recs, parse_time(first.time))
         ratings: dict[str, dict[str, int | None]] = {}
         faces: dict[str, int | None] = {}
         for r in recs:
-            if r.kind == "reflection_rating":
-                ratings.setdefault(r.data["participant"], {})[r.data["domain"]] = r.data["value"]
-                if r.data["domain"] not in order:
-                    order.append(r.data["domain"])
-            elif r.kind == "feedback":
-                faces[r.data["participant"]] = r.data.get("face")
+            p = r.payload
+            if isinstance(p, ReflectionRatingData):
+                ratings.setdefault(p.participant, {})[p.domain] = p.value
+                if p.domain not in order:
+                    order.append(p.domain)
+            elif isinstance(p, FeedbackData):
+                faces[p.participant] = p.face
         answered = [f for f in faces.values() if f is not None]
         columns.append(SessionColumn(
             id=first.session,
             started=parse_time(first.time),
-            story_id=d.get("story", {}).get("id", first.story or ""),
-            story_title=d.get("story", {}).get("title", first.story or ""),
+            story_id=d.story.id,
+            story_title=d.story.title,
             status=session_status(recs, open_now=first.session in opened),
             simulated=is_simulated(recs),
-            present=frozenset(d.get("present", [])),
+            present=frozenset(d.present),
             feedback=aggregate(answered, bins=(1, 2, 3, 4, 5)),
         ))
         per_session.append((decisions, ratings))
@@ -606,13 +626,13 @@ def group_report(
             cells: list[Cell | None] = []
             for i in idx:
                 # The last decision at that scene is what the group went on with.
-                dec = next((x for x in reversed(per_session[i][0]) if x.scene == scene), None)
-                if dec is None:
+                last = next((x for x in reversed(per_session[i][0]) if x.scene == scene), None)
+                if last is None:
                     cells.append(None)
                     continue
-                opt = dec.chosen
-                cells.append(Cell(dec.choice, opt.text if opt else dec.choice, _votes_text(dec),
-                                  dec.tie, dec.split))
+                opt = last.chosen
+                cells.append(Cell(last.choice, opt.text if opt else last.choice,
+                                  _votes_text(last), last.tie, last.split))
             rows.append(ChoicePointRow(scene, prompt, tuple(cells)))
         stories.append(StoryComparison(story_id, columns[idx[-1]].story_title,
                                        tuple(columns[i] for i in idx), tuple(rows)))

@@ -168,7 +168,7 @@ def runs_in_one_folder(root: Path, rng: random.Random, runs: range, runtime: Run
             summary = listed[last]
             assert summary.status == "interrupted" and summary.resumable, where
             records = store.events(last)
-            holder = [r for r in records if r.data.get("state")]
+            holder = [r for r in records if r.state is not None]
             point = store.resume_point(last)
             if holder:
                 assert point.state_seq == holder[-1].seq, where

@@ -13,6 +13,7 @@ from facilitator.log.eventlog import (
     SCHEMA_VERSION,
     SessionLog,
 )
+from facilitator.log.records import FeedbackData
 
 STATE = {"schema": "porukka-story-state", "version": 1, "scene": "alku"}
 
@@ -113,10 +114,12 @@ def test_feedback_is_one_word_at_most(word, code):
 
 def test_feedback_word_may_be_left_out_or_hyphenated():
     log = SessionLog.in_memory()
-    assert log.log("feedback", {**VALID["feedback"], "word": "  "}).data["word"] is None
-    assert log.log("feedback", {**VALID["feedback"], "word": "ihan-ok"}).data["word"] == "ihan-ok"
-    skipped = log.log("feedback", {"participant": "p", "face": None, "word": None})
-    assert skipped.data["face"] is None
+    blank = log.log("feedback", {**VALID["feedback"], "word": "  "}).payload
+    assert isinstance(blank, FeedbackData) and blank.word is None
+    hyphenated = log.log("feedback", {**VALID["feedback"], "word": "ihan-ok"}).payload
+    assert isinstance(hyphenated, FeedbackData) and hyphenated.word == "ihan-ok"
+    skipped = log.log("feedback", {"participant": "p", "face": None, "word": None}).payload
+    assert isinstance(skipped, FeedbackData) and skipped.face is None
 
 
 def test_unknown_kind_is_refused():

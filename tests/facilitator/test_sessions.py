@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from facilitator.errors import InvalidInput, SessionBusyError, SessionStateError
+from facilitator.log.records import CounsellorActionData, SessionEndedData
 from facilitator.sessions import SessionStore, find_resume_point, summarise
 from game.play.events import CounsellorAction, VoteCast, VoteCounts
 from game.story import Runtime
@@ -126,7 +127,8 @@ def test_resuming_carries_on_in_the_same_log(store, group, people, loaded):
     records = store.events(s.id)
     assert [r.seq for r in records] == list(range(1, len(records) + 1))
     resumed = records[last]  # the first event after the crash
-    assert resumed.kind == "counsellor_action" and resumed.data["detail"] == "restart"
+    assert isinstance(resumed.payload, CounsellorActionData)
+    assert (resumed.payload.action, resumed.payload.detail) == ("resume", "restart")
     assert summary.status == "finished"
     with pytest.raises(SessionStateError):
         store.resume(s.id, loaded)
@@ -151,7 +153,7 @@ def test_closing_an_interrupted_session(store, group, people, loaded):
     closed = store.close_interrupted(s.id)
     assert closed.status == "interrupted" and closed.closed and not closed.resumable
     assert store.interrupted() == []
-    assert store.events(s.id)[-1].data == {"status": "interrupted"}
+    assert store.events(s.id)[-1].payload == SessionEndedData(status="interrupted")
     with pytest.raises(SessionStateError):
         store.close_interrupted(s.id)
 
@@ -234,7 +236,7 @@ def test_pure_summary_and_resume_point_of_an_in_memory_log(loaded):
     rt = Runtime(loaded.story, "en", listener=rec)
     state = rt.advance(rt.start())
     summary = summarise(log.records())
-    assert summary["ended"] is None and summary["present"] == ["p"]
+    assert summary.ended is None and summary.present == ["p"]
     point = find_resume_point(log.records())
     assert rt.restore(point.state_json) == state
 

@@ -12,6 +12,7 @@ import pytest
 
 from facilitator.groups import GroupStore
 from facilitator.log.eventlog import SessionLog
+from facilitator.log.records import SessionStartedData
 from facilitator.paths import groups_path
 from facilitator.sessions import SessionStore, summarise
 from facilitator.simulation.engine import NICKNAMES, WORDS, SimOptions, Simulation
@@ -31,8 +32,10 @@ def test_a_log_without_the_mark_reads_as_a_real_session():
     raw = log.db.storage.read()["events"]["1"]
     raw["data"].pop("simulated")  # as an older Porukka wrote it
     log.db.storage.write({**log.db.storage.read(), "events": {"1": raw}})
-    assert "simulated" not in log.records()[0].data
-    assert summarise(log.records())["simulated"] is False
+    assert "simulated" not in log.db.storage.read()["events"]["1"]["data"]
+    started = log.records()[0].payload
+    assert isinstance(started, SessionStartedData) and started.simulated is False
+    assert summarise(log.records()).simulated is False
 
 
 def test_a_summary_without_the_mark_reads_as_real(tmp_path, stories):

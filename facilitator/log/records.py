@@ -1,0 +1,384 @@
+"""What the session log holds: one payload model per kind of event, and the record around it.
+
+The payloads form one discriminated union (`Payload`, tagged by `kind`), so an event is the
+same typed model where the recorder makes it, where `SessionLog` checks and stores it, and
+where a report, an export or the resume screen reads it back: readers narrow with
+`isinstance` (or `match`) and use fields, never keys with guessed defaults.
+
+On disk a record keeps the shape it has always had (`kind` beside the record's other fields,
+the payload without `kind` in `data`), so logs written before the payloads were typed read
+unchanged and the schema version stays 1. A stored payload that does not fit its model is
+damage: `Record.from_doc` raises `DamagedEventError` naming the log and the event.
+
+A leaf module: pydantic, the play's literal types and the facilitator's errors, nothing that
+opens a file, so reports and tests can import it cheaply.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from game.play.events import CounsellorActionKind, DecisionHow, VoteMode
+
+from .._time import parse_time
+from ..errors import DamagedEventError, InvalidInput, LogVersionError
+from ..validation import check_feedback_word
+
+SCHEMA_VERSION = 1
+
+Kind = Literal[
+    "session_started", "scene_entered", "choices_offered", "vote_cast", "vote_counts",
+    "decision_made", "choice_taken", "skipped_to_ending", "ending_reached",
+    "counsellor_action", "reflection_rating", "feedback", "session_ended",
+]
+ReflectionPrivacy = Literal["private", "skip"]
+REFLECTION_PRIVACY: tuple[ReflectionPrivacy, ...] = ("private", "skip")
+SessionStatus = Literal["finished", "interrupted"]
+
+
+# --- payloads, one per kind -----------------------------------------------------------------
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class StoryRef(_Data):
+    id: str
+    hash: str | None
+    title: str
+
+
+class SessionStartedData(_Data):
+    kind: Literal["session_started"] = "session_started"
+    group: str
+    present: list[str]  # participant ids
+    vote_mode: VoteMode
+    reflection: ReflectionPrivacy
+    language: str
+    story: StoryRef
+    # Played by `porukka simulate` (demo data, rehearsal, load tests), not by a real group.
+    # Logs written before the field existed lack it and read as real sessions.
+    simulated: bool = False
+
+
+class LineData(_Data):
+    text: str
+    name: str | None = None  # the speaker's name as shown
+    who: str | None = None  # the character's id
+
+
+class SceneEnteredData(_Data):
+    kind: Literal["scene_entered"] = "scene_entered"
+    lines: list[LineData]
+    variables: dict[str, int | bool]
+    reflect: bool = False
+    state: dict[str, Any]  # `StoryState.to_json()`, parsed: resume from here exactly
+
+
+class OfferedData(_Data):
+    id: str
+    number: int
+    text: str
+    domains: list[str]
+
+
+class ChoicesOfferedData(_Data):
+    kind: Literal["choices_offered"] = "choices_offered"
+    choices: list[OfferedData]
+    discuss: str | None = None
+    timer: int | None = None
+
+
+class VoteCastData(_Data):
+    kind: Literal["vote_cast"] = "vote_cast"
+    participant: str
+    choice: str
+
+
+class VoteCountsData(_Data):
+    kind: Literal["vote_counts"] = "vote_counts"
+    counts: dict[str, int]
+
+    @field_validator("counts")
+    @classmethod
+    def _not_negative(cls, value: dict[str, int]) -> dict[str, int]:
+        if any(n < 0 for n in value.values()):
+            raise ValueError("a count cannot be negative")
+        return value
+
+
+class DecisionMadeData(_Data):
+    kind: Literal["decision_made"] = "decision_made"
+    choice: str
+    how: DecisionHow
+    seconds: float = Field(ge=0)
+    tally: dict[str, int]
+    split: bool
+    domains: list[str]
+    offered: list[str]
+    state: dict[str, Any] | None  # the state after the decision
+
+
+class ChoiceTakenData(_Data):
+    kind: Literal["choice_taken"] = "choice_taken"
+    choice: str
+    number: int
+    text: str
+    domains: list[str]
+
+
+class SkippedToEndingData(_Data):
+    kind: Literal["skipped_to_ending"] = "skipped_to_ending"
+    target: str
+
+
+class EndingReachedData(_Data):
+    kind: Literal["ending_reached"] = "ending_reached"
+    title: str
+    mood: str
+
+
+class CounsellorActionData(_Data):
+    kind: Literal["counsellor_action"] = "counsellor_action"
+    action: CounsellorActionKind
+    # One token such as "1.25" or "+60": never free text.
+    detail: str = Field(default="", max_length=40, pattern=r"^[\w.:+\-]*$")
+    state: dict[str, Any] | None = None  # the state after the action (e.g. after "back")
+
+
+class ReflectionRatingData(_Data):
+    kind: Literal["reflection_rating"] = "reflection_rating"
+    participant: str
+    domain: str
+    value: int | None = Field(ge=0, le=10)  # None: the participant skipped
+
+
+class FeedbackData(_Data):
+    kind: Literal["feedback"] = "feedback"
+    participant: str
+    face: int | None = Field(ge=1, le=5)  # 1–5; None: skipped
+    word: str | None = None
+
+    @field_validator("word")
+    @classmethod
+    def _one_word(cls, value: str | None) -> str | None:
+        return check_feedback_word(value)
+
+
+class SessionEndedData(_Data):
+    kind: Literal["session_ended"] = "session_ended"
+    status: SessionStatus
+
+
+Payload = Annotated[
+    Union[  # reason: the discriminated union reads best as a list of members
+        SessionStartedData,
+        SceneEnteredData,
+        ChoicesOfferedData,
+        VoteCastData,
+        VoteCountsData,
+        DecisionMadeData,
+        ChoiceTakenData,
+        SkippedToEndingData,
+        EndingReachedData,
+        CounsellorActionData,
+        ReflectionRatingData,
+        FeedbackData,
+        SessionEndedData,
+    ],
+    Field(discriminator="kind"),
+]
+PAYLOAD: TypeAdapter[Payload] = TypeAdapter(Payload)
+
+PAYLOADS: dict[str, type[_Data]] = {
+    "session_started": SessionStartedData,
+    "scene_entered": SceneEnteredData,
+    "choices_offered": ChoicesOfferedData,
+    "vote_cast": VoteCastData,
+    "vote_counts": VoteCountsData,
+    "decision_made": DecisionMadeData,
+    "choice_taken": ChoiceTakenData,
+    "skipped_to_ending": SkippedToEndingData,
+    "ending_reached": EndingReachedData,
+    "counsellor_action": CounsellorActionData,
+    "reflection_rating": ReflectionRatingData,
+    "feedback": FeedbackData,
+    "session_ended": SessionEndedData,
+}
+KINDS: tuple[str, ...] = tuple(PAYLOADS)
+STATE_KINDS = frozenset({"scene_entered", "decision_made", "counsellor_action"})
+StateCarrier = SceneEnteredData | DecisionMadeData | CounsellorActionData
+
+
+def check_payload(kind: str, data: Mapping[str, Any] | BaseModel) -> Payload:
+    """`data` as the payload model of `kind`, or InvalidInput saying what is wrong with it.
+
+    A mapping is validated into the model; a payload model must be the one of `kind`."""
+    if kind not in PAYLOADS:
+        raise InvalidInput("log-kind", f"unknown event kind {kind!r}", kind=kind)
+    given = getattr(data, "kind", None)
+    if isinstance(data, Mapping):
+        fields = dict(data)
+        given = fields.setdefault("kind", kind)  # a writer's mapping may leave the tag out
+        data = fields
+    if given != kind:
+        raise InvalidInput(
+            "log-payload", f"{kind}: kind: the payload is {given!r}", kind=kind, field="kind"
+        )
+    try:
+        return PAYLOAD.validate_python(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        cause = err.get("ctx", {}).get("error")
+        if isinstance(cause, InvalidInput):
+            raise cause from None
+        where = ".".join(str(p) for p in err["loc"][1:])  # the first is the union's tag
+        raise InvalidInput(
+            "log-payload", f"{kind}: {where}: {err['msg']}", kind=kind, field=where
+        ) from None
+
+
+def stored(payload: BaseModel) -> dict[str, Any]:
+    """A payload as the log stores it under `data`: JSON values, without the `kind` tag."""
+    return payload.model_dump(mode="json", exclude={"kind"})
+
+
+# --- records --------------------------------------------------------------------------------
+
+
+class Record(BaseModel):
+    """One logged event: where and when, and its typed `payload` (the kind is the payload's).
+
+    Made from the stored document (`from_doc`) or with `kind=` and `data=` as stored; both
+    validate the payload against its kind's model."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    session: str
+    seq: int
+    time: str
+    story: str | None
+    story_hash: str | None
+    scene: str | None
+    payload: Payload
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_stored_shape(cls, value: Any) -> Any:
+        if isinstance(value, Mapping) and "payload" not in value and "kind" in value:
+            fields = {k: v for k, v in value.items() if k not in ("kind", "data")}
+            data = value.get("data")
+            fields["payload"] = (
+                {**data, "kind": value["kind"]} if isinstance(data, Mapping) else data
+            )
+            return fields
+        return value
+
+    @property
+    def kind(self) -> Kind:
+        return self.payload.kind
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The payload as stored (JSON values, no `kind`): for comparing the stored form.
+        Readers use `payload`'s typed fields."""
+        return stored(self.payload)
+
+    @property
+    def when(self) -> datetime:
+        return parse_time(self.time)
+
+    @property
+    def state(self) -> dict[str, Any] | None:
+        """The runtime state this event carries (parsed JSON), None when it carries none."""
+        if isinstance(self.payload, StateCarrier):
+            return self.payload.state or None
+        return None
+
+    @property
+    def state_json(self) -> str | None:
+        """The runtime state this event carries, as `Runtime.restore` takes it."""
+        state = self.state
+        if not state:
+            return None
+        return json.dumps(state, ensure_ascii=False, sort_keys=True)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The document the log stores: the same shape as before payloads were typed."""
+        return {
+            "version": self.version,
+            "session": self.session,
+            "seq": self.seq,
+            "time": self.time,
+            "story": self.story,
+            "story_hash": self.story_hash,
+            "kind": self.kind,
+            "scene": self.scene,
+            "data": stored(self.payload),
+        }
+
+    @classmethod
+    def from_doc(
+        cls, doc: Mapping[str, Any], where: str = "the log", path: Path | None = None
+    ) -> Record:
+        """A stored event, validated. Raises LogVersionError for another schema version and
+        DamagedEventError (a LogDamagedError) for a document or payload that does not fit."""
+        version = doc.get("version")
+        if version != SCHEMA_VERSION:
+            raise LogVersionError(version_message(where, version))
+        try:
+            return cls.model_validate(dict(doc))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = [str(p) for p in err["loc"]]
+            if loc[:1] == ["payload"]:
+                loc = ["data", *loc[2:]]  # payload.<kind>.field → data.field, as stored
+            seq = doc.get("seq")
+            raise DamagedEventError(
+                where, path, seq if isinstance(seq, int) else None,
+                f"{doc.get('kind')!s}: {'.'.join(loc)}: {err['msg']}",
+            ) from None
+
+
+P = TypeVar("P", bound=_Data)
+
+
+def payloads(records: Iterable[Record], model: type[P]) -> Iterator[tuple[Record, P]]:
+    """Each record whose payload is a `model`, with the payload typed as one."""
+    for record in records:
+        if isinstance(record.payload, model):
+            yield record, record.payload
+
+
+def version_message(where: str, version: Any) -> str:
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        return (
+            f"{where} was written by a newer Porukka (log version {version}); this Porukka "
+            f"reads version {SCHEMA_VERSION}. Update Porukka to open it."
+        )
+    return f"{where} has log version {version!r}; this Porukka reads version {SCHEMA_VERSION}."
+
+
+
+def last_of(records: Sequence[Record], model: type[P]) -> tuple[Record, P] | None:
+    """The last record whose payload is a `model`, with the payload typed as one."""
+    for record in reversed(records):
+        if isinstance(record.payload, model):
+            return record, record.payload
+    return None
