@@ -18,10 +18,14 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.resources import builtin_stories_dir, shared_assets_dir
 from game.story import check_file
-from game.story.loader import BUILTIN_STORIES, SHARED_ASSETS, find_story_files
+from game.story.loader import find_story_files
 from game.story.validate import resolve_asset
 from game.ui.theme import WARM, contrast
+
+BUILTIN_STORIES = builtin_stories_dir()
+SHARED_ASSETS = shared_assets_dir()
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = find_story_files(BUILTIN_STORIES)

@@ -764,6 +764,7 @@ class Headless:
 
 def builtin_stories() -> tuple[LoadedStory, ...]:
     """Every built-in story, in the order of their folders."""
-    from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
+    from game.resources import builtin_stories_dir
+    from game.story.loader import find_story_files, load_story
 
-    return tuple(load_story(f) for f in find_story_files(BUILTIN_STORIES))
+    return tuple(load_story(f) for f in find_story_files(builtin_stories_dir()))
