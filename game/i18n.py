@@ -165,6 +165,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "--size ottaa muodon LEVEYSxKORKEUS, esim. 1280x720; saatiin '{value}'",
         "sv": "--size tar BREDDxHÖJD, t.ex. 1280x720; fick '{value}'",
     },
+    "bad-date": {
+        "en": "{value!r} is not a date; write it as YYYY-MM-DD or D.M.YYYY",
+        "fi": "{value!r} ei ole päivämäärä; kirjoita VVVV-KK-PP tai P.K.VVVV",
+        "sv": "{value!r} är inget datum; skriv ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ",
+    },
     "no-window": {
         "en": "the game window cannot be opened here ({reason}); 'porukka run STORY' plays "
               "in the terminal",
