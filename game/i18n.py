@@ -46,9 +46,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "kontrollera berättelsefiler och mappar; rapportera FILE:LINE:COL: error[CODE]: ...",
     },
     "help-paths": {
-        "en": "story files, story folders, or folders of stories",
-        "fi": "tarinatiedostoja, tarinakansioita tai tarinoiden kansioita",
-        "sv": "berättelsefiler, berättelsemappar eller mappar med berättelser",
+        "en": "story ids, story files, story folders, or folders of stories",
+        "fi": "tarinoiden tunnuksia, tarinatiedostoja, tarinakansioita tai tarinoiden kansioita",
+        "sv": "berättelsers id, berättelsefiler, berättelsemappar eller mappar med berättelser",
     },
     "help-format": {
         "en": "output as text (default) or json",

@@ -101,9 +101,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "kör berättelsens testplaner (story.test.yaml) och utforska alla vägar genom den",
     },
     "help-test-paths": {
-        "en": "a story file, a story folder or a folder of stories",
-        "fi": "tarinatiedosto, tarinakansio tai tarinoiden kansio",
-        "sv": "en berättelsefil, en berättelsemapp eller en mapp med berättelser",
+        "en": "a story id, a story file, a story folder or a folder of stories",
+        "fi": "tarinan tunnus, tarinatiedosto, tarinakansio tai tarinoiden kansio",
+        "sv": "en berättelses id, en berättelsefil, en berättelsemapp eller en mapp med "
+              "berättelser",
     },
     "help-junit": {
         "en": "also write the results as JUnit XML to this file, for CI",
