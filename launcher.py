@@ -1,6 +1,8 @@
 """Porukka's entry point: `python launcher.py [COMMAND ...]`, also installed as `porukka`.
 
 The command line only parses arguments, calls library functions and prints what they return.
+What every command shares (exit codes, the parser, converters, story loading) is in game/cli.py;
+each area adds its own commands through a `register(subparsers, lang)`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import random
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 # Porukka uses no pydantic plugins; looking for them scans every installed package's metadata,
 # which costs a noticeable part of the start-up on an old laptop.
@@ -24,48 +26,39 @@ from typing import TYPE_CHECKING
 from facilitator.review.commands import register as register_review
 from facilitator.simulation.commands import register as register_simulate
 from game.authoring.cli import register as register_authoring
-from game.i18n import detect_language, interface_language, t, tn
+from game.cli import (
+    EXIT_ERRORS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    has_screen,
+    lang_from_argv,
+    load_story,
+    story_language,
+    story_paths,
+    usage,
+    window_settings,
+    window_size,
+)
+from game.constants import DEMO_STORY, VOTE_MODES
+from game.i18n import interface_language, t, tn
+from game.resources import builtin_stories_dir
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from game.story.loader import LoadedStory
     from game.terminal import Outcome, Printer
-
-BUILTIN_STORIES = Path(__file__).resolve().parent / "stories"
-VOTE_CHOICES = ("hands", "secret", "gamepads", "counsellor")
-DEMO_STORY = "rahat-loppuu"
 
 # Modules that add their own commands: each `register(subparsers, lang)` adds sub-parsers whose
 # defaults name a `handler(args, ui_lang) -> exit status`.
 PLUGINS: list[Callable[[Any, str], None]] = [register_authoring, register_review,
                                               register_simulate]
 
-EXIT_OK = 0
-EXIT_ERRORS = 1
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its usage errors said in the user's language (exit status 2)."""
-
-    ui_lang = "en"
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(t("usage-error", self.ui_lang, prog=self.prog, message=message) + "\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def _lang_from_argv(argv: Sequence[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return interface_language(argv[i + 1])
-        if arg.startswith("--lang="):
-            return interface_language(arg.split("=", 1)[1])
-    return detect_language()
-
 
 def _window_options(p: argparse.ArgumentParser, lang: str) -> None:
     p.add_argument("--fullscreen", action="store_true", help=t("help-fullscreen", lang))
-    p.add_argument("--size", default="1280x720", metavar="WxH", help=t("help-size", lang))
+    p.add_argument("--size", type=window_size(lang), default="1280x720", metavar="WxH",
+                   help=t("help-size", lang))
     p.add_argument("--text-size", type=int, default=100, choices=range(100, 201),
                    metavar="100-200", help=t("help-text-size", lang))
     p.add_argument("--high-contrast", action="store_true", help=t("help-contrast", lang))
@@ -75,15 +68,15 @@ def _window_options(p: argparse.ArgumentParser, lang: str) -> None:
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
-    _Parser.ui_lang = lang
-    parser = _Parser(prog="porukka", description=t("prog-description", lang))
+    Parser.ui_lang = lang
+    parser = Parser(prog="porukka", description=t("prog-description", lang))
     parser.add_argument("-v", "--verbose", action="store_true", help=t("help-verbose", lang))
     _window_options(parser, lang)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     p = sub.add_parser("validate", help=t("help-validate", lang),
                        description=t("help-validate", lang))
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=t("help-paths", lang))
+    p.add_argument("paths", nargs="+", metavar="STORY", help=t("help-paths", lang))
     p.add_argument("--lang", choices=["fi", "sv", "en"], help=t("help-msg-lang", lang))
     p.add_argument("--format", choices=["text", "json"], default="text",
                    help=t("help-format", lang))
@@ -103,7 +96,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("play", help=t("help-play", lang), description=t("help-play", lang))
     p.add_argument("story", metavar="STORY", help=t("help-story", lang))
     p.add_argument("--lang", help=t("help-story-lang", lang))
-    p.add_argument("--vote", choices=list(VOTE_CHOICES), default="counsellor",
+    p.add_argument("--vote", choices=VOTE_MODES, default="counsellor",
                    help=t("help-vote", lang))
     p.add_argument("--players", type=int, default=4, choices=range(2, 9), metavar="2-8",
                    help=t("help-players", lang))
@@ -124,19 +117,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 
 def cmd_validate(args: argparse.Namespace, ui: str) -> int:
-    from game.story.loader import expand_paths, validate_paths
+    from game.story.loader import validate_paths
 
     lang = args.lang or ui
-    for path in args.paths:
-        if not path.exists():
-            print(t("usage-error", ui, prog="porukka validate",
-                    message=t("no-path", ui, path=path)), file=sys.stderr)
-            return EXIT_USAGE
-        if path.is_dir() and not expand_paths([path]):
-            print(t("usage-error", ui, prog="porukka validate",
-                    message=t("no-stories", ui, path=path)), file=sys.stderr)
-            return EXIT_USAGE
-    results = validate_paths(args.paths)
+    paths = story_paths(args.paths, ui, "porukka validate")
+    if paths is None:
+        return EXIT_USAGE
+    results = validate_paths(paths)
     issues = [i for r in results for i in r.issues]
     errors = sum(1 for i in issues if i.is_error)
     warnings = len(issues) - errors
@@ -161,36 +148,6 @@ def cmd_validate(args: argparse.Namespace, ui: str) -> int:
 # --- run ----------------------------------------------------------------------------------------
 
 
-def _load_for_play(name: str, ui: str) -> LoadedStory | int:
-    from game.story.loader import check_file, resolve_story
-
-    path = resolve_story(name)
-    if not path.exists():
-        print(t("story-not-found", ui, name=name), file=sys.stderr)
-        return EXIT_USAGE
-    result = check_file(path)
-    if result.loaded is None:
-        for issue in result.issues:
-            if issue.is_error:
-                print(issue.format(ui), file=sys.stderr)
-        print(t("story-invalid", ui, path=path), file=sys.stderr)
-        return EXIT_ERRORS
-    return result.loaded
-
-
-def _play_language(loaded: LoadedStory, wanted: str | None) -> str:
-    story = loaded.story
-    if not wanted:
-        return story.default_language
-    if wanted in story.languages:
-        return wanted
-    base = wanted.split("-", 1)[0]
-    used = base if base in story.languages else story.default_language
-    print(t("lang-fallback", interface_language(wanted), lang=wanted, used=used,
-            languages=", ".join(story.languages)), file=sys.stderr)
-    return used
-
-
 def cmd_run(args: argparse.Namespace, ui: str) -> int:
     from game.story.runtime import Runtime
     from game.terminal import ChoiceNotAvailable, Printer, parse_choose, play, scripted
@@ -200,13 +157,11 @@ def cmd_run(args: argparse.Namespace, ui: str) -> int:
         try:
             numbers = parse_choose(args.choose)
         except ValueError:
-            print(t("usage-error", ui, prog="porukka run",
-                    message=t("bad-choose", ui, value=args.choose)), file=sys.stderr)
-            return EXIT_USAGE
-    loaded = _load_for_play(args.story, ui)
+            return usage(ui, "porukka run", t("bad-choose", ui, value=args.choose))
+    loaded = load_story(args.story, ui)
     if isinstance(loaded, int):
         return loaded
-    lang = _play_language(loaded, args.lang)
+    lang = story_language(loaded.story, args.lang)
     say = interface_language(lang)
     runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
     printer = None if args.json else Printer(runtime, print)
@@ -302,10 +257,10 @@ def cmd_demo(args: argparse.Namespace, ui: str) -> int:
     from game.story.runtime import Runtime
     from game.terminal import Printer, play
 
-    loaded = _load_for_play(str(BUILTIN_STORIES / DEMO_STORY), ui)
+    loaded = load_story(str(builtin_stories_dir() / DEMO_STORY), ui)
     if isinstance(loaded, int):
         return loaded
-    lang = _play_language(loaded, getattr(args, "lang", None) or _story_lang_for(ui, loaded))
+    lang = story_language(loaded.story, getattr(args, "lang", None) or _story_lang_for(ui, loaded))
     say = interface_language(lang)
     runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
     printer = Printer(runtime, print)
@@ -328,33 +283,6 @@ def cmd_demo(args: argparse.Namespace, ui: str) -> int:
 # --- the window ----------------------------------------------------------------------------
 
 
-def has_screen() -> bool:
-    """Whether a window can be opened (on Linux: an X11 or Wayland display is set)."""
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                    or os.environ.get("SDL_VIDEODRIVER"))
-    return True
-
-
-def _settings(args: argparse.Namespace, ui: str) -> Any:
-    from game.ui.theme import HIGH_CONTRAST, WARM, Settings
-
-    return Settings(
-        ui_lang=ui,
-        text_scale=max(1.0, min(2.0, getattr(args, "text_size", 100) / 100)),
-        theme=HIGH_CONTRAST.name if getattr(args, "high_contrast", False) else WARM.name,
-        reduce_motion=bool(getattr(args, "reduce_motion", False)),
-    )
-
-
-def _size(text: str) -> tuple[int, int] | None:
-    try:
-        w, h = (int(v) for v in text.lower().split("x", 1))
-    except ValueError:
-        return None
-    return (w, h) if w >= 320 and h >= 240 else None
-
-
 def _open_window(args: argparse.Namespace, ui: str, ui_given: bool = False) -> Any:
     """The game window with its first frame drawn, before the heavier modules load.
 
@@ -366,12 +294,7 @@ def _open_window(args: argparse.Namespace, ui: str, ui_given: bool = False) -> A
     from facilitator.ui.prefs import load_settings, save_settings
     from game.ui.app import App, SplashView
 
-    size = _size(getattr(args, "size", "1280x720"))
-    if size is None:
-        print(t("usage-error", ui, prog="porukka", message=t("bad-size", ui, value=args.size)),
-              file=sys.stderr)
-        return None
-    given = _settings(args, ui)
+    given = window_settings(args, ui)
     settings = load_settings(given)
     if ui_given:
         settings = replace(settings, ui_lang=given.ui_lang)
@@ -382,7 +305,7 @@ def _open_window(args: argparse.Namespace, ui: str, ui_given: bool = False) -> A
     if getattr(args, "reduce_motion", False):
         settings = replace(settings, reduce_motion=True)
     try:
-        app = App(size=size, settings=settings, fullscreen=getattr(args, "fullscreen", False),
+        app = App(size=args.size, settings=settings, fullscreen=getattr(args, "fullscreen", False),
                   on_settings=save_settings)
         SplashView(app).show()
         from game.ui.console import second_display_present
@@ -407,12 +330,12 @@ def cmd_menu(args: argparse.Namespace, ui: str) -> int:
     try:
         from facilitator.ui.session import install
 
-        fac = install(app, [BUILTIN_STORIES])
+        fac = install(app, [builtin_stories_dir()])
     except (OSError, FacilitatorError) as exc:  # no usable data folder: play without a log
         logging.getLogger("porukka").error("the session log is not available: %s", exc)
         from game.ui.main import Game
 
-        app.views[:] = [Game(app, [BUILTIN_STORIES]).menu()]
+        app.views[:] = [Game(app, [builtin_stories_dir()]).menu()]
         app.note(str(exc), 15)
     try:
         app.run()
@@ -429,15 +352,15 @@ def cmd_play(args: argparse.Namespace, ui: str) -> int:
                        ui_given=bool(args.lang))
     if app is None:
         return EXIT_ERRORS
-    loaded = _load_for_play(args.story, ui)
+    loaded = load_story(args.story, ui)
     if isinstance(loaded, int):
         app.close()
         return loaded
     from game.play.controller import default_participants
     from game.ui.main import Game
 
-    lang = _play_language(loaded, args.lang)
-    game = Game(app, [BUILTIN_STORIES])
+    lang = story_language(loaded.story, args.lang)
+    game = Game(app, [builtin_stories_dir()])
     label = lambda n: t("ui-player-n", app.settings.ui_lang, n=n)  # noqa: E731
     people = default_participants(args.players, label)
     app.views[:] = [game.play_view(loaded, lang, args.vote, people, watch=args.watch)]
@@ -453,7 +376,7 @@ def _story_lang_for(ui: str, loaded: LoadedStory) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    ui = _lang_from_argv(argv)
+    ui = lang_from_argv(argv)
     parser = build_parser(ui)
     args = parser.parse_args(argv)
     if args.verbose:
@@ -469,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, ui))
     except KeyboardInterrupt:
         print("\n" + t("interrupted", ui), file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last resort: a message, never a traceback, for a user

@@ -18,10 +18,14 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.resources import builtin_stories_dir, shared_assets_dir
 from game.story import check_file
-from game.story.loader import BUILTIN_STORIES, SHARED_ASSETS, find_story_files
+from game.story.loader import find_story_files
 from game.story.validate import resolve_asset
 from game.ui.theme import WARM, contrast
+
+BUILTIN_STORIES = builtin_stories_dir()
+SHARED_ASSETS = shared_assets_dir()
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = find_story_files(BUILTIN_STORIES)
@@ -72,10 +76,19 @@ def distinct_colours(surface: pygame.Surface, steps: int = 12) -> int:
 def test_the_art_is_there():
     assert len(SVGS) >= 40
     assert (SHARED_ASSETS / "ui" / "menu-background.svg").is_file()
-    for name in ("mieli", "keho", "arki", "taidot", "yhdessa"):
-        assert (SHARED_ASSETS / "ui" / f"domain-{name}.svg").is_file()
-    for k in range(1, 6):
-        assert (SHARED_ASSETS / "ui" / f"face-{k}.svg").is_file()
+
+
+def test_every_shared_asset_is_used():
+    """Domain icons, feedback faces and a tile ornament were once shipped in every install
+    without anything drawing them (the faces are drawn in code, to follow the theme)."""
+    used = {resolve_asset(ref, story_file.parent, SHARED_ASSETS)
+            for story_file, _where, ref in referenced_assets()}
+    code = "\n".join(p.read_text("utf-8") for top in ("game", "facilitator")
+                     for p in (ROOT / top).rglob("*.py"))
+    unused = [rel(p) for p in sorted(SHARED_ASSETS.rglob("*"))
+              if p.is_file() and p.name != "CREDITS.md" and p not in used
+              and p.relative_to(SHARED_ASSETS).as_posix() not in code]
+    assert unused == []
 
 
 @pytest.mark.parametrize("path", STORIES, ids=lambda p: p.parent.name)

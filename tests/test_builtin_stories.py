@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from game.resources import builtin_stories_dir
 from game.story import Runtime, check_file
-from game.story.loader import BUILTIN_STORIES, find_story_files
+from game.story.loader import find_story_files
 from game.story.runtime import random_walk
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 STORIES = find_story_files(BUILTIN_STORIES)
 

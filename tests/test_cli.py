@@ -185,8 +185,51 @@ class _Fixed:
         return self.args
 
 
-def test_the_vote_modes_offered_are_the_engine_s():
-    """launcher.py repeats the list so that `--help` needs no heavy import."""
-    from game.play.events import VOTE_MODES
+SHARED_HELPERS = {"has_screen", "_has_screen", "_size", "parse_size", "parse_day", "_day",
+                  "_load_for_play", "_find_story", "_play_language", "_text_language"}
+EXIT_NAMES = {"EXIT_OK", "EXIT_ERRORS", "EXIT_PROBLEMS", "EXIT_USAGE", "EXIT_INTERRUPTED"}
 
-    assert tuple(launcher.VOTE_CHOICES) == VOTE_MODES
+
+def _sources() -> list[Path]:
+    return [ROOT / "launcher.py", *sorted((ROOT / "game").rglob("*.py")),
+            *sorted((ROOT / "facilitator").rglob("*.py"))]
+
+
+def test_each_fact_of_the_command_line_is_defined_once():
+    """The vote modes, the exit codes, the demo story and the shared helpers (screen, size,
+    date, story loading) once had copies in four modules; each now has one definition."""
+    import ast
+
+    from game.constants import DEMO_STORY, VOTE_MODES
+
+    where: dict[str, set[str]] = {"vote modes": set(), "exit codes": set(), "demo": set(),
+                                  "helpers": set()}
+    for path in _sources():
+        name = str(path.relative_to(ROOT))
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Tuple | ast.List | ast.Set):
+                words = {e.value for e in node.elts if isinstance(e, ast.Constant)}
+                if set(VOTE_MODES) <= words:
+                    where["vote modes"].add(name)
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(isinstance(t, ast.Name) and t.id in EXIT_NAMES for t in targets):
+                    where["exit codes"].add(name)
+            elif isinstance(node, ast.Constant) and node.value == DEMO_STORY:
+                where["demo"].add(name)
+            elif isinstance(node, ast.FunctionDef) and node.name in SHARED_HELPERS:
+                where["helpers"].add(name)
+    assert where == {"vote modes": {"game/constants.py"}, "exit codes": {"game/cli.py"},
+                     "demo": {"game/constants.py"}, "helpers": {"game/cli.py"}}
+
+
+def test_the_vote_modes_offered_are_the_one_definition():
+    from game.constants import VOTE_MODES
+    from game.play.events import VOTE_MODES as PLAY_MODES
+
+    parser = launcher.build_parser("en")
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    offered = {a.dest: a.choices for a in sub.choices["play"]._actions}
+    simulated = {a.dest: a.choices for a in sub.choices["simulate"]._actions}
+    assert offered["vote"] is VOTE_MODES and simulated["vote_mode"] is VOTE_MODES
+    assert PLAY_MODES is VOTE_MODES

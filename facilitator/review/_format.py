@@ -68,22 +68,6 @@ def number(value: float, lang: str, digits: int = 1) -> str:
     return text if lang == "en" else text.replace(".", ",")
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_FI = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
-
-def parse_day(text: str) -> date:
-    """YYYY-MM-DD or D.M.YYYY; ValueError otherwise."""
-    text = text.strip()
-    m = _ISO.match(text)
-    if m:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    m = _FI.match(text)
-    if m:
-        return date(int(m[3]), int(m[2]), int(m[1]))
-    raise ValueError(text)
-
-
 _AGE = re.compile(r"^(\d{1,5})\s*([dw]?)$")
 
 

@@ -13,12 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, day, err, usage
 from game.i18n import LANGUAGES, t, tn
-
-EXIT_OK = 0
-EXIT_ERRORS = 1
-EXIT_USAGE = 2
-LANGS = list(LANGUAGES)
 
 
 def register(sub: Any, lang: str) -> None:
@@ -32,9 +28,9 @@ def register(sub: Any, lang: str) -> None:
     p = sub.add_parser("sessions", help=h("rev-help-sessions"),
                        description=h("rev-help-sessions"))
     p.add_argument("--group", metavar="G", help=h("rev-help-group"))
-    p.add_argument("--since", metavar="DATE", help=h("rev-help-since"))
-    p.add_argument("--until", metavar="DATE", help=h("rev-help-until"))
-    p.add_argument("--lang", choices=LANGS, help=h("rev-help-lang"))
+    p.add_argument("--since", type=day(lang), metavar="DATE", help=h("rev-help-since"))
+    p.add_argument("--until", type=day(lang), metavar="DATE", help=h("rev-help-until"))
+    p.add_argument("--lang", choices=LANGUAGES, help=h("rev-help-lang"))
     p.set_defaults(handler=cmd_sessions)
 
     p = sub.add_parser("report", help=h("rev-help-report"), description=h("rev-help-report"))
@@ -42,7 +38,7 @@ def register(sub: Any, lang: str) -> None:
     p.add_argument("--group", metavar="G", help=h("rev-help-report-group"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html",
                    help=h("rev-help-output-html"))
-    p.add_argument("--lang", choices=LANGS, help=h("rev-help-lang"))
+    p.add_argument("--lang", choices=LANGUAGES, help=h("rev-help-lang"))
     p.add_argument("--include-simulated", action="store_true",
                    help=h("rev-help-include-simulated"))
     p.set_defaults(handler=cmd_report)
@@ -51,55 +47,33 @@ def register(sub: Any, lang: str) -> None:
     p.add_argument("--format", choices=["csv", "json"], required=True,
                    help=h("rev-help-format"))
     p.add_argument("--group", metavar="G", help=h("rev-help-group"))
-    p.add_argument("--since", metavar="DATE", help=h("rev-help-since"))
-    p.add_argument("--until", metavar="DATE", help=h("rev-help-until"))
+    p.add_argument("--since", type=day(lang), metavar="DATE", help=h("rev-help-since"))
+    p.add_argument("--until", type=day(lang), metavar="DATE", help=h("rev-help-until"))
     p.add_argument("--excel-fi", action="store_true", help=h("rev-help-excel-fi"))
     p.add_argument("--include-simulated", action="store_true",
                    help=h("rev-help-include-simulated"))
     p.add_argument("--no-nicknames", action="store_true", help=h("rev-help-no-nicknames"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
                    help=h("rev-help-output-export"))
-    p.add_argument("--lang", choices=LANGS, help=h("rev-help-lang"))
+    p.add_argument("--lang", choices=LANGUAGES, help=h("rev-help-lang"))
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("forget", help=h("rev-help-forget"), description=h("rev-help-forget"))
     p.add_argument("pseudonym", metavar="PSEUDONYM", help=h("rev-help-pseudonym"))
     p.add_argument("--group", metavar="G", required=True, help=h("rev-help-forget-group"))
     p.add_argument("--yes", action="store_true", help=h("rev-help-yes"))
-    p.add_argument("--lang", choices=LANGS, help=h("rev-help-lang"))
+    p.add_argument("--lang", choices=LANGUAGES, help=h("rev-help-lang"))
     p.set_defaults(handler=cmd_forget)
 
     p = sub.add_parser("purge", help=h("rev-help-purge"), description=h("rev-help-purge"))
     p.add_argument("--older-than", metavar="AGE", required=True, help=h("rev-help-older-than"))
     p.add_argument("--group", metavar="G", help=h("rev-help-purge-group"))
     p.add_argument("--yes", action="store_true", help=h("rev-help-yes"))
-    p.add_argument("--lang", choices=LANGS, help=h("rev-help-lang"))
+    p.add_argument("--lang", choices=LANGUAGES, help=h("rev-help-lang"))
     p.set_defaults(handler=cmd_purge)
 
 
 # --- shared --------------------------------------------------------------------------------
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _usage(ui: str, command: str, message: str) -> int:
-    _err(t("usage-error", ui, prog=f"porukka {command}", message=message))
-    return EXIT_USAGE
-
-
-def _day(ui: str, option: str, value: str | None) -> Any:
-    """A parsed day, None when not given, or the string "bad" after printing the error."""
-    from facilitator.review._format import parse_day
-
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except ValueError:
-        _err(t("rev-bad-date", ui, option=option, value=value))
-        return "bad"
 
 
 def _store() -> Any:
@@ -111,7 +85,7 @@ def _store() -> Any:
 def _group(store: Any, ui: str, name: str) -> Any:
     group = store.groups.find_group(name)
     if group is None:
-        _err(t("rev-unknown-group", ui, name=name))
+        err(t("rev-unknown-group", ui, name=name))
     return group
 
 
@@ -121,14 +95,14 @@ def _write(ui: str, path: Path, data: bytes) -> bool:
     try:
         _files.atomic_write(path, data)
     except OSError as exc:
-        _err(t("write-failed", ui, path=path, reason=exc.strerror or exc))
+        err(t("write-failed", ui, path=path, reason=exc.strerror or exc))
         return False
     return True
 
 
 def _warn_unreadable(ui: str, unreadable: Any) -> None:
     for sid, why in unreadable:
-        _err(t("rev-unreadable", ui, id=sid, reason=why))
+        err(t("rev-unreadable", ui, id=sid, reason=why))
 
 
 def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> int | None:
@@ -136,7 +110,7 @@ def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> 
     if args.yes:
         return None
     if not sys.stdin or not sys.stdin.isatty():
-        _err(t("rev-no-tty", ui, command=f"porukka {command}"))
+        err(t("rev-no-tty", ui, command=f"porukka {command}"))
         return EXIT_USAGE
     print(question)
     try:
@@ -156,9 +130,7 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
     from facilitator.errors import FacilitatorError
     from facilitator.review import _format as fmt
 
-    since, until = _day(ui, "--since", args.since), _day(ui, "--until", args.until)
-    if "bad" in (since, until):
-        return EXIT_USAGE
+    since, until = args.since, args.until
     try:
         store = _store()
         groups = store.groups.groups()
@@ -170,7 +142,7 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
         sessions = store.list_sessions(group=args.group and groups[0].id, since=since,
                                        until=until)
     except FacilitatorError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_ERRORS
     _warn_unreadable(ui, store.unreadable)
     if not sessions and args.group is None:
@@ -217,7 +189,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
 
     lang = args.lang or ui
     if (args.session is None) == (args.group is None):
-        return _usage(ui, "report", t("rev-session-or-group", ui))
+        return usage(ui, "porukka report", t("rev-session-or-group", ui))
     try:
         from facilitator.review.load import load_group, session_html
         from facilitator.review.render import render_group
@@ -227,7 +199,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
             try:
                 html = session_html(store, args.session, lang)
             except NotFound:
-                _err(t("rev-unknown-session", ui, id=args.session))
+                err(t("rev-unknown-session", ui, id=args.session))
                 return EXIT_ERRORS
         else:
             group = _group(store, ui, args.group)
@@ -237,7 +209,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
             _warn_unreadable(ui, bundle.unreadable)
             html = render_group(bundle.report, lang, domain_names=bundle.domain_names)
     except FacilitatorError as exc:
-        _err(t("rev-log-error", ui, id=args.session or args.group, reason=exc))
+        err(t("rev-log-error", ui, id=args.session or args.group, reason=exc))
         return EXIT_ERRORS
     if not _write(ui, args.output, html.encode("utf-8")):
         return EXIT_ERRORS
@@ -251,15 +223,13 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
 def cmd_export(args: argparse.Namespace, ui: str) -> int:
     from facilitator.errors import FacilitatorError
 
-    since, until = _day(ui, "--since", args.since), _day(ui, "--until", args.until)
-    if "bad" in (since, until):
-        return EXIT_USAGE
+    since, until = args.since, args.until
     out: Path = args.output
     if args.format == "json" and out.is_dir():
-        return _usage(ui, "export", t("rev-json-needs-file", ui))
+        return usage(ui, "porukka export", t("rev-json-needs-file", ui))
     if args.format == "csv" and out.suffix.lower() != ".zip" and out.exists() and (
             not out.is_dir() or any(out.iterdir())):
-        _err(t("rev-exists", ui, path=out))
+        err(t("rev-exists", ui, path=out))
         return EXIT_ERRORS
     try:
         from facilitator.review import export
@@ -275,7 +245,7 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
                               include_simulated=args.include_simulated,
                               nicknames=not args.no_nicknames)
     except FacilitatorError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_ERRORS
     _warn_unreadable(ui, data.unreadable)
     try:
@@ -284,10 +254,10 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
         else:
             export.write_csv(data, out, excel_fi=args.excel_fi)
     except FileExistsError:
-        _err(t("rev-exists", ui, path=out))
+        err(t("rev-exists", ui, path=out))
         return EXIT_ERRORS
     except OSError as exc:
-        _err(t("write-failed", ui, path=out, reason=exc.strerror or exc))
+        err(t("write-failed", ui, path=out, reason=exc.strerror or exc))
         return EXIT_ERRORS
     counts = ", ".join(f"{name} {n}" for name, n in data.counts().items())
     print(t("rev-wrote-tables", ui, path=out, counts=counts))
@@ -311,7 +281,7 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
         try:
             plan = retention.plan_forget(store, group, args.pseudonym)
         except NotFound:
-            _err(t("rev-unknown-person", ui, group=group.name, name=args.pseudonym))
+            err(t("rev-unknown-person", ui, group=group.name, name=args.pseudonym))
             return EXIT_ERRORS
         refused = _confirm(args, ui, "forget", t(
             "rev-confirm-forget", ui, name=plan.person.nickname, group=group.name,
@@ -320,10 +290,10 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
             return refused
         done = retention.forget(store, plan)
     except SessionBusyError as exc:
-        _err(t("rev-busy", ui, reason=exc))
+        err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
     except FacilitatorError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_ERRORS
     c = done.counts
     print(t("rev-forgot", ui, name=plan.person.nickname, removed=c.events_removed,
@@ -340,7 +310,7 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
     try:
         age = fmt.parse_age(args.older_than)
     except ValueError:
-        return _usage(ui, "purge", t("rev-bad-age", ui, value=args.older_than))
+        return usage(ui, "porukka purge", t("rev-bad-age", ui, value=args.older_than))
     try:
         store = _store()
         group = None
@@ -363,10 +333,10 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
             return refused
         done = retention.purge(store, items)
     except SessionBusyError as exc:
-        _err(t("rev-busy", ui, reason=exc))
+        err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
     except FacilitatorError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_ERRORS
     for item, files in done:
         print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.list_date(item.started),

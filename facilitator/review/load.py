@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.story.loader import BUILTIN_STORIES, check_file
+from game.resources import builtin_stories_dir
+from game.story.loader import check_file
 from game.story.model import STANDARD_DOMAINS, Story
 
 from .._time import parse_time
@@ -50,7 +51,7 @@ def find_story(
     if not story_hash:
         return None
     result = None
-    for folder in dirs or [BUILTIN_STORIES]:
+    for folder in dirs or [builtin_stories_dir()]:
         for path in (folder / story_id / "story.yaml", folder / f"{story_id}.yaml"):
             if path.is_file():
                 try:

@@ -10,15 +10,22 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from game.cli import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    day,
+    has_screen,
+    load_story,
+    usage,
+    window_settings,
+    window_size,
+)
+from game.constants import VOTE_MODES
 from game.i18n import interface_language, t, tn
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-EXIT_OK = 0
-EXIT_ERRORS = 1
-EXIT_USAGE = 2
-VOTE_MODES = ("hands", "secret", "gamepads", "counsellor")
 PROG = "porukka simulate"
 
 
@@ -39,12 +46,12 @@ def register(sub: Any, lang: str) -> None:
     p.add_argument("--vote-mode", choices=VOTE_MODES, default="secret",
                    help=t("sim-help-vote-mode", lang))
     p.add_argument("--lang", help=t("sim-help-lang", lang))
-    p.add_argument("--start", metavar="DATE", help=t("sim-help-start", lang))
+    p.add_argument("--start", type=day(lang), metavar="DATE", help=t("sim-help-start", lang))
     p.add_argument("--show", action="store_true", help=t("sim-help-show", lang))
     p.add_argument("--pace", type=float, default=1.0, metavar="FACTOR",
                    help=t("sim-help-pace", lang))
     # SUPPRESS: without them here, the game's own window options (before the command) count.
-    p.add_argument("--size", default=argparse.SUPPRESS, metavar="WxH",
+    p.add_argument("--size", type=window_size(lang), default=argparse.SUPPRESS, metavar="WxH",
                    help=t("sim-help-size", lang))
     p.add_argument("--fullscreen", action="store_true", default=argparse.SUPPRESS,
                    help=t("sim-help-fullscreen", lang))
@@ -55,8 +62,7 @@ def register(sub: Any, lang: str) -> None:
 
 
 def _usage(ui: str, message: str) -> int:
-    print(t("usage-error", ui, prog=PROG, message=message), file=sys.stderr)
-    return EXIT_USAGE
+    return usage(ui, PROG, message)
 
 
 def _number(value: float, ui: str, digits: int = 1) -> str:
@@ -89,9 +95,7 @@ class _PrintTracer:
 
 def cmd_simulate(args: argparse.Namespace, ui: str) -> int:
     """Check the input, load the stories, then play (with or without a window)."""
-    from datetime import datetime
-
-    from game.story.loader import check_file, resolve_story
+    from datetime import datetime, time
 
     from .engine import MAX_PARTICIPANTS, MIN_PARTICIPANTS
 
@@ -103,47 +107,16 @@ def cmd_simulate(args: argparse.Namespace, ui: str) -> int:
     if not args.pace >= 0:
         return _usage(ui, t("sim-bad-pace", ui, value=args.pace))
     start = None
-    if args.start is not None:
-        try:
-            start = datetime.strptime(args.start, "%Y-%m-%d").replace(hour=10).astimezone()
-        except ValueError:
-            return _usage(ui, t("sim-bad-start", ui, value=args.start))
-    size = _size(getattr(args, "size", "1280x720"))
-    if args.show and size is None:
-        return _usage(ui, t("bad-size", ui, value=args.size))
+    if args.start is not None:  # a date: the sessions begin at ten in the morning, local time
+        start = datetime.combine(args.start, time(10)).astimezone()
 
     stories = []
     for name in args.stories:
-        path = resolve_story(name)
-        if not path.exists():
-            return _usage(ui, t("story-not-found", ui, name=name))
-        result = check_file(path)
-        if result.loaded is None:
-            for issue in result.issues:
-                if issue.is_error:
-                    print(issue.format(ui), file=sys.stderr)
-            print(t("story-invalid", ui, path=path), file=sys.stderr)
-            return EXIT_ERRORS
-        stories.append(result.loaded)
-    return _simulate(args, ui, stories, start, size)
-
-
-def _has_screen() -> bool:
-    """As the game decides it: on Linux, an X11 or Wayland display (or an SDL driver) is set."""
-    import os
-
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                    or os.environ.get("SDL_VIDEODRIVER"))
-    return True
-
-
-def _size(text: str) -> tuple[int, int] | None:
-    try:
-        w, h = (int(v) for v in text.lower().split("x", 1))
-    except ValueError:
-        return None
-    return (w, h) if w >= 320 and h >= 240 else None
+        loaded = load_story(name, ui)
+        if isinstance(loaded, int):
+            return loaded
+        stories.append(loaded)
+    return _simulate(args, ui, stories, start, getattr(args, "size", None))
 
 
 def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: datetime | None,
@@ -168,7 +141,7 @@ def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: date
         stories=loaded, group=group, participants=args.participants, sessions=args.sessions,
         seed=seed, vote_mode=args.vote_mode, language=args.lang,
     )
-    if args.show and not _has_screen():
+    if args.show and not has_screen():
         print(t("no-window", ui, reason="DISPLAY"), file=sys.stderr)
         return EXIT_ERRORS
     tracer = _PrintTracer() if args.trace else None
@@ -210,16 +183,9 @@ def _sim_message(exc: Any, ui: str) -> str:
 def _show(sim: Any, args: argparse.Namespace, ui: str, size: tuple[int, int]) -> Any:
     """The rehearsal in the game window; None (after a message) when no window can open."""
     try:
-        from game.ui.theme import HIGH_CONTRAST, WARM, Settings
-
         from .show import open_window, run_show
 
-        settings = Settings(
-            ui_lang=interface_language(args.lang) if args.lang else ui,
-            text_scale=max(1.0, min(2.0, getattr(args, "text_size", 100) / 100)),
-            theme=HIGH_CONTRAST.name if getattr(args, "high_contrast", False) else WARM.name,
-            reduce_motion=bool(getattr(args, "reduce_motion", False)),
-        )
+        settings = window_settings(args, interface_language(args.lang) if args.lang else ui)
         app = open_window(size, settings, fullscreen=bool(getattr(args, "fullscreen", False)))
     except Exception as exc:  # pygame.error and friends: no usable display
         print(t("no-window", ui, reason=str(exc)), file=sys.stderr)

@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
+from game.constants import VOTE_MODES
 from game.play.controller import Participant as Player
 from game.play.controller import PlayController
 from game.play.events import AnyEvent, DecisionHow, VoteMode
@@ -226,7 +227,7 @@ class SimOptions:
             )
         if self.sessions < 1:
             raise InvalidInput("sim-sessions", "at least one session")
-        if self.vote_mode not in ("hands", "secret", "gamepads", "counsellor"):
+        if self.vote_mode not in VOTE_MODES:
             raise InvalidInput("vote-mode", f"unknown vote mode {self.vote_mode!r}")
 
 
@@ -764,6 +765,7 @@ class Headless:
 
 def builtin_stories() -> tuple[LoadedStory, ...]:
     """Every built-in story, in the order of their folders."""
-    from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
+    from game.resources import builtin_stories_dir
+    from game.story.loader import find_story_files, load_story
 
-    return tuple(load_story(f) for f in find_story_files(BUILTIN_STORIES))
+    return tuple(load_story(f) for f in find_story_files(builtin_stories_dir()))

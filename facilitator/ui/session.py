@@ -15,8 +15,8 @@ from pathlib import Path
 from facilitator.errors import FacilitatorError, LogError, NotFound
 from facilitator.groups import Group
 from facilitator.sessions import ActiveSession, SessionStore, SessionSummary
+from game.constants import VOTE_MODES, VoteMode
 from game.play.controller import Participant, PlayController
-from game.play.events import VOTE_MODES
 from game.story.loader import LoadedStory
 from game.story.runtime import Runtime
 from game.ui.app import App, Intent, Pop, Push, Replace, View
@@ -35,7 +35,7 @@ from .setup import (
 
 log = logging.getLogger("porukka.facilitator")
 
-DEFAULT_VOTE_MODE = "hands"  # works with no extra hardware
+DEFAULT_VOTE_MODE: VoteMode = "hands"  # works with no extra hardware
 DEFAULT_REFLECTION = "private"
 
 

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game.cli import EXIT_USAGE
 from game.i18n import t
 
 # The explorer's defaults, repeated here so that `--help` needs no heavy import
 # (tests/authoring checks they equal game.authoring.explorer's).
 MAX_STATES = 50_000
 WALKS = 1_000
-EXIT_USAGE = 2
 
 
 def _lazy(name: str) -> Callable[[argparse.Namespace, str], int]:
@@ -51,8 +51,7 @@ def register(sub: Any, lang: str) -> None:
     p.set_defaults(handler=_lazy("cmd_graph"))
 
     p = sub.add_parser("test", help=t("help-test", lang), description=t("help-test", lang))
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                   help=t("help-test-paths", lang))
+    p.add_argument("paths", nargs="+", metavar="STORY", help=t("help-test-paths", lang))
     p.add_argument("--junit", type=Path, metavar="FILE", help=t("help-junit", lang))
     p.add_argument("--seed", type=int, default=0, metavar="N", help=t("help-seed", lang))
     p.add_argument("--lang", help=t("help-test-lang", lang))

@@ -1,8 +1,8 @@
 """The authoring tools' command handlers (the parsers are set up by `cli.register`).
 
 Each handler parses nothing itself: it calls the library functions of its tool, which return
-values, and prints them in the user's language. Exit status: 0 done, 1 the input has problems
-(a failing plan, a story with errors, a missing program), 2 bad usage.
+values, and prints them in the user's language. Exit status (game.cli): 0 done, 1 the input has
+problems (a failing plan, a story with errors, a missing program), 2 bad usage.
 """
 
 from __future__ import annotations
@@ -12,56 +12,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.i18n import detect_language, interface_language, t, tn
+from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, find_story, story_language, story_paths
+from game.cli import err as _err
+from game.cli import usage as _usage
+from game.i18n import detect_language, t, tn
 from game.story.issues import Issue
-from game.story.loader import check_file, display_name, expand_paths, resolve_story
+from game.story.loader import check_file, display_name
 from game.story.model import Story
 from game.story.text import LANG_RE
 
 from ._common import issue_text, read_draft
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
 # --- shared -------------------------------------------------------------------------------------
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _usage(ui: str, prog: str, message: str) -> int:
-    _err(t("usage-error", ui, prog=prog, message=message))
-    return EXIT_USAGE
-
-
-def _strings_usage(parser: argparse.ArgumentParser) -> Any:
-    def handler(args: argparse.Namespace, ui: str) -> int:
-        parser.print_usage(sys.stderr)
-        return EXIT_USAGE
-
-    return handler
-
-
-def _find_story(name: str, ui: str) -> Path | None:
-    path = resolve_story(name)
-    if not path.exists():
-        _err(t("story-not-found", ui, name=name))
-        return None
-    return path
-
-
-def _text_language(story: Story, wanted: str | None) -> str:
-    """The story language to show texts in, with a note when the wanted one is missing."""
-    if not wanted or wanted in story.languages:
-        return wanted or story.default_language
-    base = wanted.split("-", 1)[0]
-    used = base if base in story.languages else story.default_language
-    _err(t("lang-fallback", interface_language(wanted), lang=wanted, used=used,
-           languages=", ".join(story.languages)))
-    return used
 
 
 def _write(path: Path, data: bytes, ui: str) -> bool:
@@ -93,19 +55,19 @@ def cmd_graph(args: argparse.Namespace, ui: str) -> int:
         if found is None:
             return _usage(ui, "porukka graph", t("graph-bad-format", ui, path=args.output))
         fmt = found
-    path = _find_story(args.story, ui)
+    path = find_story(args.story, ui)
     if path is None:
         return EXIT_USAGE
     draft = read_draft(path)
     if draft.story is None:
         _print_issues(draft.issues, ui, errors_only=True)
         _err(t("authoring-unreadable", ui))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     if draft.errors:
         _print_issues(draft.issues, ui, errors_only=True)
         _err(t("graph-has-errors", ui))
     story = draft.story
-    smap = story_map(story, _text_language(story, args.lang))
+    smap = story_map(story, story_language(story, args.lang))
     if fmt == "mmd":
         data = to_mermaid(smap, ui).encode("utf-8")
     else:
@@ -116,12 +78,12 @@ def cmd_graph(args: argparse.Namespace, ui: str) -> int:
                 data = render(dot_text, fmt)  # type: ignore[arg-type]  # checked just above
             except GraphvizError as exc:
                 _err(t(exc.code, ui, **exc.params))
-                return EXIT_PROBLEMS
+                return EXIT_ERRORS
     if args.output is None:
         sys.stdout.write(data.decode("utf-8"))
         return EXIT_OK
     if not _write(args.output, data, ui):
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     print(t("graph-written", ui, story=story.id, scenes=tn("graph-scenes", len(story.scenes), ui),
             edges=tn("graph-edges", len(smap.edges), ui), path=args.output))
     return EXIT_OK
@@ -190,12 +152,10 @@ def cmd_test(args: argparse.Namespace, ui: str) -> int:
         if value < least:
             return _usage(ui, "porukka test", t("test-bad-number", ui, option=option,
                                                   least=least))
-    for path in args.paths:
-        if not path.exists():
-            return _usage(ui, "porukka test", t("no-path", ui, path=path))
-        if path.is_dir() and not expand_paths([path]):
-            return _usage(ui, "porukka test", t("no-stories", ui, path=path))
-    reports = check_paths(args.paths, lang=args.lang, seed=args.seed,
+    paths = story_paths(args.paths, ui, "porukka test")
+    if paths is None:
+        return EXIT_USAGE
+    reports = check_paths(paths, lang=args.lang, seed=args.seed,
                           max_states=args.max_states, walks=args.walks)
     passed = failed = 0
     gaps = False
@@ -241,10 +201,10 @@ def cmd_test(args: argparse.Namespace, ui: str) -> int:
             strict=args.strict,
         )
         if not _write(args.junit, xml, ui):
-            return EXIT_PROBLEMS
+            return EXIT_ERRORS
         print(t("test-junit-written", ui, path=args.junit))
     if any(r.failed for r in reports) or (args.strict and gaps):
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     return EXIT_OK
 
 
@@ -259,22 +219,22 @@ def cmd_strings_export(args: argparse.Namespace, ui: str) -> int:
 
     if not LANG_RE.match(args.lang):
         return _usage(ui, "porukka strings export", t("strings-bad-lang", ui, lang=args.lang))
-    path = _find_story(args.story, ui)
+    path = find_story(args.story, ui)
     if path is None:
         return EXIT_USAGE
     draft = read_draft(path)
     if draft.story is None or draft.source is None:
         _print_issues(draft.issues, ui, errors_only=True)
         _err(t("authoring-unreadable", ui))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     story = draft.story
     if args.lang == story.default_language:
         _err(t("strings-same-language", ui, lang=args.lang))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     out = args.output or Path(f"{story.id}.{args.lang}.csv")
     found = entries(draft, args.lang)
     if not _write(out, export_csv(draft, args.lang), ui):
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     print(tn("strings-exported", len(found), ui, story=story.id,
             source=story.default_language, lang=args.lang,
             done=sum(1 for e in found if e.translation), path=out))
@@ -291,14 +251,14 @@ def cmd_strings_import(args: argparse.Namespace, ui: str) -> int:
         return _usage(ui, "porukka strings import", t("no-path", ui, path=args.csv))
     except OSError as exc:
         _err(t("write-failed", ui, path=args.csv, reason=exc.strerror or exc))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     try:
         table = read_csv(raw)
     except CsvError as exc:
         _err(f"{csv_name}:{exc.row}: {t(exc.code, ui, **exc.params)}")
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     if args.story is not None:
-        story_path = _find_story(args.story, ui)
+        story_path = find_story(args.story, ui)
         if story_path is None:
             return EXIT_USAGE
     else:
@@ -309,14 +269,14 @@ def cmd_strings_import(args: argparse.Namespace, ui: str) -> int:
     if draft.story is None or draft.errors:
         _print_issues(draft.issues, ui, errors_only=True)
         _err(t("strings-story-has-errors", ui))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     story = draft.story
     try:
         done = import_translations(draft, table, force=args.force, write=not args.dry_run)
     except CsvError as exc:
         where = draft.name if exc.code == "strings-yaml-failed" else csv_name
         _err(f"{where}:{exc.row}: {t(exc.code, ui, **exc.params)}")
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     plan = done.plan
     source = story.default_language
     for row, entry in plan.stale:
@@ -337,7 +297,7 @@ def cmd_strings_import(args: argparse.Namespace, ui: str) -> int:
     if not done.result.ok:
         _err(t("strings-invalid-result", ui))
         _print_issues(done.result.issues, ui, errors_only=True)
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     if not plan.changes:
         print(t("strings-nothing", ui))
     elif args.dry_run:
@@ -348,7 +308,7 @@ def cmd_strings_import(args: argparse.Namespace, ui: str) -> int:
         if warnings:
             print(t("strings-warnings-hint", ui, path=draft.name))
     if plan.stale or plan.unknown or plan.rejected:
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     return EXIT_OK
 
 
@@ -368,15 +328,15 @@ def cmd_import_twee(args: argparse.Namespace, ui: str) -> int:
         return _usage(ui, "porukka import-twee", t("no-path", ui, path=src))
     except OSError as exc:
         _err(t("write-failed", ui, path=src, reason=exc.strerror or exc))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     if len(raw) > MAX_TWEE_BYTES:
         _err(t("twee-too-large", ui, path=src, limit=MAX_TWEE_BYTES // (1024 * 1024)))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         _err(t("twee-not-utf8", ui, path=src))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     out: Path = args.output
     if out.suffix.lower() in (".yaml", ".yml"):
         target, name = out, out.stem
@@ -384,19 +344,19 @@ def cmd_import_twee(args: argparse.Namespace, ui: str) -> int:
         target, name = out / "story.yaml", out.resolve().name
     if target.exists() and not args.force:
         _err(t("twee-exists", ui, path=target))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     try:
         conversion = convert(text, story_id=story_id_for(name), lang=args.lang)
     except TweeError as exc:
         _err(t(exc.code, ui, path=src, **exc.params))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     src_name = display_name(src)
     for note in conversion.notes:
         message = t(note.code, ui, passage=note.passage, **note.params)
         _err(f"{src_name}:{note.line}:{note.column}: warning[{note.code}]: {message}")
     header = t("twee-header", ui, source=src.name)
     if not _write(target, conversion.yaml(src.name, header).encode("utf-8"), ui):
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     print(tn("twee-written", conversion.scenes, ui, path=display_name(target),
             title=conversion.title))
     if conversion.notes:
@@ -405,6 +365,6 @@ def cmd_import_twee(args: argparse.Namespace, ui: str) -> int:
     _print_issues(result.issues, ui)
     if not result.ok:
         _err(t("twee-validate-errors", ui, path=display_name(target)))
-        return EXIT_PROBLEMS
+        return EXIT_ERRORS
     return EXIT_OK
 

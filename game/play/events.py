@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+# The vote modes are defined once in game.constants (cheap to import); play code finds them here.
+from ..constants import VOTE_MODES as VOTE_MODES
+from ..constants import VoteMode as VoteMode
 from ..story.runtime import Event as StoryEvent
-
-VoteMode = Literal["hands", "secret", "gamepads", "counsellor"]
-VOTE_MODES: tuple[VoteMode, ...] = ("hands", "secret", "gamepads", "counsellor")
 
 DecisionHow = Literal["majority", "tie-counsellor", "revote-majority", "counsellor", "skip"]
 

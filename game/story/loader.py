@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..resources import builtin_stories_dir, shared_assets_dir
 from .errors import StoryLoadError
 from .issues import Issue, sort_key
 from .model import Story
@@ -16,9 +17,7 @@ from .validate import Context, lint, schema_issues
 from .yamlsource import MAX_FILE_BYTES, SourceError, read_source
 
 STORY_FILE = "story.yaml"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BUILTIN_STORIES = PROJECT_ROOT / "stories"
-SHARED_ASSETS = PROJECT_ROOT / "assets"
+_SHARED = shared_assets_dir()  # the default for stories that name a shared picture or sound
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def story_folder(file: Path) -> Path:
 
 
 def check_bytes(
-    raw: bytes, file: Path, *, name: str | None = None, shared_assets: Path | None = SHARED_ASSETS
+    raw: bytes, file: Path, *, name: str | None = None, shared_assets: Path | None = _SHARED
 ) -> Result:
     """Validate a story's bytes as if read from `file` (assets are looked up beside it)."""
     label = name or display_name(file)
@@ -97,7 +96,7 @@ def check_bytes(
     return Result(file, issues, loaded)
 
 
-def check_file(file: Path, *, shared_assets: Path | None = SHARED_ASSETS) -> Result:
+def check_file(file: Path, *, shared_assets: Path | None = _SHARED) -> Result:
     """Validate one story file (or a story folder holding story.yaml)."""
     if file.is_dir():
         file = file / STORY_FILE
@@ -122,7 +121,7 @@ def check_file(file: Path, *, shared_assets: Path | None = SHARED_ASSETS) -> Res
     return check_bytes(raw, file, name=label, shared_assets=shared_assets)
 
 
-def load_story(path: Path | str, *, shared_assets: Path | None = SHARED_ASSETS) -> LoadedStory:
+def load_story(path: Path | str, *, shared_assets: Path | None = _SHARED) -> LoadedStory:
     """Load a valid story or raise StoryLoadError with every error found."""
     result = check_file(Path(path), shared_assets=shared_assets)
     if result.loaded is None:
@@ -160,7 +159,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 
 def validate_paths(
-    paths: list[Path], *, shared_assets: Path | None = SHARED_ASSETS
+    paths: list[Path], *, shared_assets: Path | None = _SHARED
 ) -> list[Result]:
     """Validate every story under `paths`; ids must be unique among them."""
     results = [check_file(f, shared_assets=shared_assets) for f in expand_paths(paths)]
@@ -192,11 +191,17 @@ def _id_position(file: Path) -> tuple[int, int]:
 
 
 def resolve_story(name: str, search: list[Path] | None = None) -> Path:
-    """A story named on the command line: a file, a folder, or the id of a known story."""
+    """A story named on the command line: a file, a folder, or the id of a known story.
+
+    Every command that takes a story goes through here, so an id, a folder and a file work
+    alike everywhere. An existing path wins; otherwise the id is looked up among the built-in
+    stories (or `search`). What is found nowhere comes back as the path given, which does not
+    exist, for the caller's message.
+    """
     path = Path(name)
     if path.exists():
         return path
-    for folder in search or [BUILTIN_STORIES]:
+    for folder in search or [builtin_stories_dir()]:
         for candidate in (folder / name / STORY_FILE, folder / f"{name}.yaml"):
             if candidate.is_file():
                 return candidate

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..i18n import t
 from ..play.controller import Participant, PlayController, default_participants
 from ..play.events import AnyEvent, VoteMode
-from ..story.loader import SHARED_ASSETS, LoadedStory
+from ..resources import shared_assets_dir
+from ..story.loader import LoadedStory
 from ..story.runtime import Runtime
 from .app import App, Intent, Pop, Push, Replace
 from .media import Media
@@ -87,7 +88,7 @@ class Game:
         if controller is None:
             runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
             controller = PlayController(runtime, vote_mode, participants, listener)
-        media = Media(loaded.folder, SHARED_ASSETS)
+        media = Media(loaded.folder, shared_assets_dir())
         watcher = StoryWatcher(loaded.file) if watch else None
         return PlayView(self.app, controller, media, self.speaker, self._finished,
                         self._reflect, watcher)

@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 
 from game.authoring.explorer import explore
+from game.resources import builtin_stories_dir
 from game.story import load_story
-from game.story.loader import BUILTIN_STORIES, find_story_files
+from game.story.loader import find_story_files
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 
 @pytest.mark.parametrize("path", find_story_files(BUILTIN_STORIES), ids=lambda p: p.parent.name)

@@ -19,8 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from game.authoring.explorer import MAX_STATES, explore  # noqa: E402
+from game.resources import builtin_stories_dir  # noqa: E402
 from game.story import Story, load_story  # noqa: E402
-from game.story.loader import BUILTIN_STORIES, find_story_files  # noqa: E402
+from game.story.loader import find_story_files  # noqa: E402
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 
 def machine() -> str:

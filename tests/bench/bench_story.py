@@ -21,9 +21,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from game.resources import builtin_stories_dir  # noqa: E402
 from game.story import Runtime, check_bytes, load_story  # noqa: E402
-from game.story.loader import BUILTIN_STORIES, find_story_files  # noqa: E402
+from game.story.loader import find_story_files  # noqa: E402
 from game.story.runtime import Choose, Continue, SkipToEnding  # noqa: E402
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 
 def generate(scenes: int) -> bytes:

@@ -26,9 +26,12 @@ sys.path.insert(0, str(ROOT))
 import pygame  # noqa: E402
 
 from game.play.controller import default_participants  # noqa: E402
-from game.story.loader import BUILTIN_STORIES, find_story_files, load_story  # noqa: E402
+from game.resources import builtin_stories_dir  # noqa: E402
+from game.story.loader import find_story_files, load_story  # noqa: E402
 from game.ui.main import Game, open_app  # noqa: E402
 from game.ui.theme import Settings  # noqa: E402
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -68,8 +68,10 @@ def test_messages_follow_the_language(tmp_path):
     assert "Simulerade 1 träff för gruppen 'Demogrupp'" in res.stdout
 
 
-def test_start_dates_the_sessions_a_week_apart(tmp_path):
-    res = porukka("--sessions", "2", "--start", "2025-01-07", "--seed", "1", data=tmp_path)
+@pytest.mark.parametrize("start", ["2025-01-07", "7.1.2025"])
+def test_start_dates_the_sessions_a_week_apart(tmp_path, start):
+    """Days are written as everywhere else on the command line: ISO or the Finnish D.M.YYYY."""
+    res = porukka("--sessions", "2", "--start", start, "--seed", "1", data=tmp_path)
     assert res.returncode == 0, res.stderr
     started = sorted(s.started.astimezone().strftime("%Y-%m-%d %H")
                      for s in SessionStore(tmp_path).list_sessions())
@@ -85,7 +87,9 @@ def test_start_dates_the_sessions_a_week_apart(tmp_path):
         (["--sessions", "0"], "at least 1"),
         (["--participants", "many"], "--participants"),
         (["--vote-mode", "dice"], "--vote-mode"),
-        (["--start", "7.1.2025"], "YYYY-MM-DD"),
+        (["--start", "7.1."], "YYYY-MM-DD"),
+        (["--start", "2025-02-30"], "not a date"),
+        (["--size", "10x10", "--show"], "--size"),
         (["--pace", "-1", "--show"], "--pace"),
         (["--group", "kettu@example.fi"], "e-mail"),
         (["--group", "   "], "Write a group name"),

@@ -10,15 +10,18 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.resources import builtin_stories_dir
 from game.story import Runtime, StoryLoadError, check_bytes, load_story
 from game.story import conditions as cond
-from game.story.loader import BUILTIN_STORIES, find_story_files
+from game.story.loader import find_story_files
 from game.story.runtime import random_walk
 
 DATA = Path(__file__).parent / "data"
 FAKE = DATA / "fuzzed.yaml"  # assets resolve beside it; the file itself is never written
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 
 def outcome(raw: bytes):

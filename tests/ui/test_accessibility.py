@@ -10,7 +10,8 @@ import pytest
 
 from game.i18n import LANGUAGES, entries
 from game.play.controller import COLOURS, SHAPES, default_participants
-from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
+from game.resources import builtin_stories_dir
+from game.story.loader import find_story_files, load_story
 from game.story.validate import Context, iter_texts
 from game.ui.canvas import has_glyphs
 from game.ui.main import Game
@@ -18,6 +19,8 @@ from game.ui.speech import Speaker
 from game.ui.theme import HIGH_CONTRAST, WARM, contrast, hex_colour, readable_on
 
 from .test_layout import check
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 
 def _pairs(theme):

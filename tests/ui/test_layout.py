@@ -9,10 +9,13 @@ import pygame
 import pytest
 
 from game.play.controller import default_participants
-from game.story.loader import BUILTIN_STORIES, find_story_files, load_story
+from game.resources import builtin_stories_dir
+from game.story.loader import find_story_files, load_story
 from game.ui.canvas import Canvas, has_glyphs
 from game.ui.main import Game
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 SCALES = [1.0, 2.0]

@@ -9,7 +9,8 @@ import pytest
 
 from game.play.controller import default_participants
 from game.play.events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
-from game.story.loader import BUILTIN_STORIES, load_story
+from game.resources import builtin_stories_dir
+from game.story.loader import load_story
 from game.story.runtime import EndingReached
 from game.ui.canvas import has_glyphs
 from game.ui.main import Game, SessionHooks
@@ -17,6 +18,8 @@ from game.ui.views.menu import MenuView
 from game.ui.views.options import QuickSetupView
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 from game.ui.views.play import PlayView
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 STORY = BUILTIN_STORIES / "rahat-loppuu"
 MODES = ["counsellor", "hands", "secret", "gamepads"]

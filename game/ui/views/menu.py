@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pygame
 
-from ...story.loader import SHARED_ASSETS, LoadedStory, check_file, find_story_files
+from ...resources import shared_assets_dir
+from ...story.loader import LoadedStory, check_file, find_story_files
 from ...story.text import pick
 from ..app import App, BaseView, Intent, Push, Quit, pointer
 from ..canvas import Canvas, font, panel, rounded, wrap
@@ -61,7 +62,7 @@ class MenuView(BaseView):
         self.buttons: list[Button] = []
         self.cols = 2
         self.rows_visible = 1
-        self._media = Media(None, SHARED_ASSETS)
+        self._media = Media(None, shared_assets_dir())
 
     def _items(self) -> int:
         return len(self.entries) + 2  # cards, then Settings and Quit

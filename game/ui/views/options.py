@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
+from ...constants import VOTE_MODES
 from ..app import App, BaseView, Intent, Pop, pointer
 from ..canvas import Canvas, font, icon, panel, rounded
 from ..theme import HIGH_CONTRAST, WARM
@@ -210,7 +211,7 @@ class QuickSetupView(OptionsView):
         self.start = start
         ui = app.settings.ui_lang
         lang_index = languages.index(ui) if ui in languages else 0
-        modes = ["counsellor", "hands", "secret", "gamepads"]
+        modes = sorted(VOTE_MODES, key=lambda mode: mode != "counsellor")  # the default first
         self.options = [
             Option("ui-story-language", languages,
                    [self._lang_label(code) for code in languages], lang_index),

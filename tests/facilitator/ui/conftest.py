@@ -9,10 +9,12 @@ import pytest
 
 from facilitator.sessions import SessionStore
 from facilitator.ui.session import Facilitator, install
-from game.story.loader import BUILTIN_STORIES
+from game.resources import builtin_stories_dir
 from game.ui.app import App
 from game.ui.theme import Settings
 from tests.ui.conftest import Driver
+
+BUILTIN_STORIES = builtin_stories_dir()
 
 STORY = BUILTIN_STORIES / "rahat-loppuu"
 

@@ -21,7 +21,7 @@ from game.ui.views.play import PlayView
 
 
 def window_args(**over):
-    args = argparse.Namespace(size="1024x600", text_size=100, high_contrast=False,
+    args = argparse.Namespace(size=(1024, 600), text_size=100, high_contrast=False,
                               reduce_motion=False, fullscreen=False, console="off")
     for k, v in over.items():
         setattr(args, k, v)
