@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {"pygame", "tinydb", "facilitator", "launcher"}
 
@@ -35,6 +37,7 @@ def test_engine_never_imports_facilitator():
         assert "facilitator" not in imported_modules(path), path
 
 
+@pytest.mark.slow
 def test_loading_and_playing_never_loads_pygame():
     code = (
         "import sys, random\n"

@@ -23,6 +23,8 @@ from game.story.loader import BUILTIN_STORIES, SHARED_ASSETS, find_story_files
 from game.story.validate import resolve_asset
 from game.ui.theme import WARM, contrast
 
+pytestmark = pytest.mark.slow  # every picture and sound loaded and rendered at the game's sizes
+
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = find_story_files(BUILTIN_STORIES)
 SVGS = sorted([*BUILTIN_STORIES.rglob("*.svg"), *SHARED_ASSETS.rglob("*.svg")])

@@ -14,6 +14,8 @@ from game.ui.canvas import Canvas, has_glyphs
 from game.ui.main import Game
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 
+pytestmark = pytest.mark.slow  # the layout matrix: every screen at every size and text scale
+
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 SCALES = [1.0, 2.0]
 
