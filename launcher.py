@@ -38,7 +38,6 @@ from game.cli import (
     story_language,
     story_paths,
     usage,
-    window_settings,
     window_size,
 )
 from game.constants import DEMO_STORY, VOTE_MODES
@@ -293,6 +292,7 @@ def _open_window(args: argparse.Namespace, ui: str, ui_given: bool = False) -> A
 
     from facilitator.ui.prefs import load_settings, save_settings
     from game.ui.app import App, SplashView
+    from game.ui.theme import window_settings
 
     given = window_settings(args, ui)
     settings = load_settings(given)

@@ -26,7 +26,6 @@ from .i18n import detect_language, interface_language, t
 if TYPE_CHECKING:
     from .story.loader import LoadedStory
     from .story.model import Story
-    from .ui.theme import Settings
 
 EXIT_OK = 0
 EXIT_ERRORS = 1  # the input has problems: a story with errors, a failing plan, a write failed
@@ -192,18 +191,3 @@ def has_screen() -> bool:
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                     or os.environ.get("SDL_VIDEODRIVER"))
     return True
-
-
-def window_settings(args: argparse.Namespace, ui: str) -> Settings:
-    """The game's Settings from the window options (`--text-size`, `--high-contrast`, ...).
-
-    A command without those options gets the defaults.
-    """
-    from .ui.theme import HIGH_CONTRAST, WARM, Settings
-
-    return Settings(
-        ui_lang=ui,
-        text_scale=max(1.0, min(2.0, getattr(args, "text_size", 100) / 100)),
-        theme=HIGH_CONTRAST.name if getattr(args, "high_contrast", False) else WARM.name,
-        reduce_motion=bool(getattr(args, "reduce_motion", False)),
-    )

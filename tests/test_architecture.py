@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {"pygame", "tinydb", "facilitator", "launcher"}
 
@@ -35,6 +37,7 @@ def test_engine_never_imports_facilitator():
         assert "facilitator" not in imported_modules(path), path
 
 
+@pytest.mark.slow
 def test_loading_and_playing_never_loads_pygame():
     code = (
         "import sys, random\n"
@@ -46,3 +49,17 @@ def test_loading_and_playing_never_loads_pygame():
         "assert 'tinydb' not in sys.modules, 'tinydb was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_import_contracts_hold():
+    """The layers, the pure packages and no import cycles, as pyproject.toml's import-linter
+    contracts state them: a cycle or an import against the layers fails the normal suite."""
+    code = (
+        "import sys\n"
+        "from importlinter.cli import lint_imports\n"
+        "sys.exit(lint_imports(no_cache=True, no_logo=True))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout, done.stdout

@@ -26,6 +26,7 @@ from game.ui.theme import WARM, contrast
 
 BUILTIN_STORIES = builtin_stories_dir()
 SHARED_ASSETS = shared_assets_dir()
+pytestmark = pytest.mark.slow  # every picture and sound loaded and rendered at the game's sizes
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = find_story_files(BUILTIN_STORIES)

@@ -29,6 +29,7 @@ def test_validates_without_errors_or_warnings(path: Path):
     assert {"fi", "sv", "en"} <= set(story.languages)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", STORIES, ids=lambda p: p.parent.name)
 def test_random_walks_reach_an_ending_in_every_language(path: Path):
     story = check_file(path).loaded.story

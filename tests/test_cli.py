@@ -31,6 +31,7 @@ def porukka(*args: str, stdin: str | None = "", env: dict | None = None):
     )
 
 
+@pytest.mark.slow
 def test_run_json_has_exactly_the_specified_keys():
     res = porukka("run", str(RUNTIME_STORY), "--choose", "2,2", "--json")
     assert res.returncode == 0, res.stderr
@@ -44,6 +45,7 @@ def test_run_json_has_exactly_the_specified_keys():
     }
 
 
+@pytest.mark.slow
 def test_run_numbers_count_only_available_choices():
     # In 'alku' the third authored choice is hidden, so after a visit to the shop the choices
     # are numbered again among those shown: 3 = 'lepaa' once energy reaches 4.
@@ -54,6 +56,7 @@ def test_run_numbers_count_only_available_choices():
     assert out["choices"] == ["osta", "lepaa"]
 
 
+@pytest.mark.slow
 def test_run_stops_when_numbers_run_out_with_null_ending():
     res = porukka("run", str(RUNTIME_STORY), "--choose", "1", "--json")
     assert res.returncode == 0
@@ -76,6 +79,7 @@ def test_run_bad_choose_is_usage_error(value):
     assert "--choose" in res.stderr and "Traceback" not in res.stderr
 
 
+@pytest.mark.slow
 def test_run_prints_story_text_in_chosen_language():
     res = porukka("run", str(RUNTIME_STORY), "--choose", "2,2", "--lang", "sv")
     assert res.returncode == 0, res.stderr
@@ -87,6 +91,7 @@ def test_run_prints_story_text_in_chosen_language():
     assert "Rahaa on 20 €." in fi.stdout and "Loppu: Hyvä" in fi.stdout
 
 
+@pytest.mark.slow
 def test_run_by_id_folder_and_file():
     for name in ("rahat-loppuu", "stories/rahat-loppuu", "stories/rahat-loppuu/story.yaml"):
         res = porukka("run", name, "--choose", "1", "--json")
@@ -100,6 +105,7 @@ def test_run_reads_numbers_from_stdin_without_a_terminal():
     assert json.loads(res.stdout)["ending"] == "loppu-hyva"
 
 
+@pytest.mark.slow
 def test_run_missing_and_broken_stories(tmp_path):
     res = porukka("run", "no-such-story")
     assert res.returncode == 2 and "no-such-story" in res.stderr
@@ -128,6 +134,7 @@ def test_demo_plays_to_an_ending_without_a_terminal():
     assert "***" in res.stdout  # the ending's title line
 
 
+@pytest.mark.slow
 def test_schema_is_json_schema_and_matches_the_shipped_copy(tmp_path):
     res = porukka("schema")
     assert res.returncode == 0

@@ -17,7 +17,6 @@ from game.cli import (
     has_screen,
     load_story,
     usage,
-    window_settings,
     window_size,
 )
 from game.constants import VOTE_MODES
@@ -183,6 +182,8 @@ def _sim_message(exc: Any, ui: str) -> str:
 def _show(sim: Any, args: argparse.Namespace, ui: str, size: tuple[int, int]) -> Any:
     """The rehearsal in the game window; None (after a message) when no window can open."""
     try:
+        from game.ui.theme import window_settings
+
         from .show import open_window, run_show
 
         settings = window_settings(args, interface_language(args.lang) if args.lang else ui)

@@ -8,8 +8,6 @@ never drawn for the others: between turns only a check by each person's mark sho
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from facilitator.errors import FacilitatorError, InvalidInput
@@ -40,15 +38,13 @@ from ._draw import (
     pointer,
     text_width,
 )
-
-if TYPE_CHECKING:
-    from .session import Facilitator, Run
+from .host import ReflectionHost, Run
 
 
 class ReflectionFlow:
     """The order of the reflection's screens for one ending or checkpoint."""
 
-    def __init__(self, app: App, fac: Facilitator, run: Run, controller: PlayController,
+    def __init__(self, app: App, fac: ReflectionHost, run: Run, controller: PlayController,
                  final: bool) -> None:
         self.app = app
         self.fac = fac

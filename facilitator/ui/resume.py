@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -18,13 +17,10 @@ from game.ui.canvas import Canvas, panel, paragraph_height, rounded
 from game.ui.widgets import Button, button_column
 
 from ._draw import CONFIRM, fit, line_height, marks_strip, pointer
-from .setup import as_player
-
-if TYPE_CHECKING:
-    from .session import Facilitator
+from .host import ResumeHost, as_player
 
 
-def resume_view(app: App, fac: Facilitator) -> ResumeView | None:
+def resume_view(app: App, fac: ResumeHost) -> ResumeView | None:
     """The resume screen for the newest interrupted session, or None when there is none."""
     for summary in fac.interrupted():
         try:
@@ -40,7 +36,7 @@ log = logging.getLogger("porukka.facilitator")
 class ResumeView(BaseView):
     """Where the interrupted session stopped, who was there, and what to do with it."""
 
-    def __init__(self, app: App, fac: Facilitator, summary: SessionSummary, point: ResumePoint,
+    def __init__(self, app: App, fac: ResumeHost, summary: SessionSummary, point: ResumePoint,
                  loaded: LoadedStory | None) -> None:
         super().__init__(app)
         self.fac = fac

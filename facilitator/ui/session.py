@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError, LogError, NotFound
 from facilitator.groups import Group
-from facilitator.sessions import ActiveSession, SessionStore, SessionSummary
+from facilitator.reflection import split_decisions
+from facilitator.review import open_report
+from facilitator.sessions import SessionStore, SessionSummary
 from game.constants import VOTE_MODES, VoteMode
-from game.play.controller import Participant, PlayController
+from game.i18n import t
+from game.play.controller import PlayController
 from game.story.loader import LoadedStory
 from game.story.runtime import Runtime
 from game.ui.app import App, Intent, Pop, Push, Replace, View
@@ -24,32 +26,15 @@ from game.ui.main import Game, SessionHooks
 from game.ui.speech import Speaker
 from game.ui.views.menu import MenuView, StoryEntry, discover
 
-from .setup import (
-    NewGroupView,
-    SessionOptionsView,
-    SetupDefaults,
-    SetupView,
-    as_player,
-    real_groups,
-)
+from .host import Run, as_player
+from .reflection import ReflectionFlow
+from .resume import resume_view
+from .setup import NewGroupView, SessionOptionsView, SetupDefaults, SetupView, real_groups
 
 log = logging.getLogger("porukka.facilitator")
 
 DEFAULT_VOTE_MODE: VoteMode = "hands"  # works with no extra hardware
 DEFAULT_REFLECTION = "private"
-
-
-@dataclass
-class Run:
-    """The session being played now."""
-
-    session: ActiveSession
-    loaded: LoadedStory
-    group: Group
-    lang: str
-    vote_mode: str
-    reflection: str
-    participants: list[Participant]  # those present, as the game knows them
 
 
 class Facilitator:
@@ -102,8 +87,6 @@ class Facilitator:
     def start(self, app: App, loaded: LoadedStory, group: Group, present: Sequence[str],
               lang: str, vote_mode: str, reflection: str) -> Intent | None:
         """Start the session in the store and the story on the screen."""
-        from game.i18n import t
-
         self.shutdown()  # a session somehow still open stays resumable, never lost
         people = []
         for pid in present:
@@ -137,23 +120,17 @@ class Facilitator:
     # -- the reflection --
 
     def finished(self, app: App, controller: PlayController, how: str) -> Intent | None:
-        from .reflection import ReflectionFlow
-
         if self.run is None:
             return Pop()
         return Replace(ReflectionFlow(app, self, self.run, controller, final=True).first())
 
     def reflect(self, app: App, controller: PlayController) -> Intent | None:
-        from .reflection import ReflectionFlow
-
         if self.run is None:
             return None
         return Push(ReflectionFlow(app, self, self.run, controller, final=False).first())
 
     def splits(self) -> set[tuple[str, str]]:
         """The decisions of this session whose vote was split (read from its log)."""
-        from facilitator.reflection import split_decisions
-
         if self.run is None:
             return set()
         try:
@@ -179,12 +156,9 @@ class Facilitator:
         Returns a note for the screen when it cannot be opened."""
         if not self.ended_session_id:
             return None
-        from ..errors import FacilitatorError as _Error
-        from ..review import open_report
-
         try:
             open_report(self.ended_session_id, lang, store=self.store)
-        except (_Error, OSError) as exc:
+        except (FacilitatorError, OSError) as exc:
             log.error("opening the report failed: %s", exc)
             return str(exc)
         return None
@@ -284,8 +258,6 @@ def _unwind(app: App, kinds: tuple[type, ...]) -> None:
 def install(app: App, folders: list[Path], store: SessionStore | None = None,
             speaker: Speaker | None = None) -> Facilitator:
     """The menu with the facilitator's hooks; an interrupted session is offered first."""
-    from .resume import resume_view
-
     fac = Facilitator(store)
     fac.game = Game(app, folders, fac.hooks(), speaker=speaker)
     app.views[:] = [fac.game.menu()]

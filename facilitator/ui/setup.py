@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -19,7 +18,6 @@ from facilitator.groups import Participant as Person
 from facilitator.sessions import SessionStore
 from facilitator.strings import message
 from facilitator.validation import GROUP_NAME_MAX, NICKNAME_MAX
-from game.play.controller import Participant
 from game.play.events import VOTE_MODES
 from game.story.loader import LoadedStory
 from game.story.text import pick
@@ -41,9 +39,7 @@ from ._draw import (
     shade,
     text_width,
 )
-
-if TYPE_CHECKING:
-    from .session import Facilitator
+from .host import SetupHost, as_player
 
 STATUSES = ("present", "absent", "left")
 
@@ -61,15 +57,10 @@ class SetupDefaults:
     language: str
 
 
-def as_player(p: Person) -> Participant:
-    """The game's view of a participant: id, nickname, colour and shape only."""
-    return Participant(p.id, p.nickname, p.colour, p.shape)
-
-
 class SetupView(BaseView):
     """Who is here today: the group, its participants and their presence, adding people."""
 
-    def __init__(self, app: App, fac: Facilitator, loaded: LoadedStory,
+    def __init__(self, app: App, fac: SetupHost, loaded: LoadedStory,
                  defaults: SetupDefaults) -> None:
         super().__init__(app)
         self.fac = fac
@@ -510,7 +501,7 @@ class NewGroupView(BaseView):
 
     opaque = False
 
-    def __init__(self, app: App, fac: Facilitator, created: Callable[[Group], None]) -> None:
+    def __init__(self, app: App, fac: SetupHost, created: Callable[[Group], None]) -> None:
         super().__init__(app)
         self.fac = fac
         self.created = created

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argparse import Namespace
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -171,3 +172,16 @@ class Metrics:
     def ui_px(self, base: float = 22) -> int:
         """Chrome (status bar, hints): grows with the text size, but less."""
         return max(11, int(base * self.unit * (1 + (self.scale - 1) * 0.5)))
+
+
+def window_settings(args: Namespace, ui: str) -> Settings:
+    """The game's Settings from the window options (`--text-size`, `--high-contrast`, ...).
+
+    A command without those options gets the defaults.
+    """
+    return Settings(
+        ui_lang=ui,
+        text_scale=max(1.0, min(2.0, getattr(args, "text_size", 100) / 100)),
+        theme=HIGH_CONTRAST.name if getattr(args, "high_contrast", False) else WARM.name,
+        reduce_motion=bool(getattr(args, "reduce_motion", False)),
+    )

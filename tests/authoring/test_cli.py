@@ -59,6 +59,7 @@ GARBAGE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(GARBAGE))
 def test_bad_story_files_never_give_a_traceback(tmp_path, kind):
     path = tmp_path / "story.yaml"
@@ -73,6 +74,7 @@ def test_bad_story_files_never_give_a_traceback(tmp_path, kind):
     assert not (tmp_path / "m.dot").exists() and not (tmp_path / "s.csv").exists()
 
 
+@pytest.mark.slow
 def test_missing_paths_are_usage_errors(tmp_path):
     for args in (["graph", str(tmp_path / "ei.yaml")],
                  ["test", str(tmp_path / "ei.yaml")],

@@ -226,6 +226,7 @@ def test_svg_from_graphviz_has_every_scene_and_arrow(story):
     assert "Hän sanoi" in text and "äöå" not in text.replace("ä ö å", "")
 
 
+@pytest.mark.slow
 @needs_dot
 def test_graph_command_writes_svg_png_dot_and_mermaid(tmp_path):
     for ext in ("svg", "png", "dot", "mmd"):
@@ -245,6 +246,7 @@ def test_builtin_story_map_has_no_highlight():
     assert not any({"trapped", "unreachable"} & set(a["class"].split()) for a in nodes.values())
 
 
+@pytest.mark.slow
 def test_graph_without_graphviz_says_how_to_install(tmp_path):
     res = porukka("graph", "rahat-loppuu", "-o", str(tmp_path / "m.svg"),
                   env={"PATH": str(tmp_path)})
@@ -254,6 +256,7 @@ def test_graph_without_graphviz_says_how_to_install(tmp_path):
     assert not (tmp_path / "m.svg").exists()
 
 
+@pytest.mark.slow
 def test_graph_draws_a_story_with_errors_and_marks_missing_scenes(tmp_path):
     path = write(tmp_path / "rikki.yaml", """\
         format: 1
@@ -275,6 +278,7 @@ def test_graph_draws_a_story_with_errors_and_marks_missing_scenes(tmp_path):
     assert ("alku", "lopu") in [(a, b) for a, b, _ in found]
 
 
+@pytest.mark.slow
 def test_graph_prints_dot_without_output_and_refuses_unknown_types(tmp_path):
     res = porukka("graph", "rahat-loppuu")
     assert res.returncode == 0 and res.stdout.startswith('digraph "rahat-loppuu"')

@@ -124,6 +124,7 @@ def test_the_guides_test_plan_passes(tutorial):
     assert [r.passed for r in rep.plans] == [True, True]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "fi"])
 def test_the_guide_shows_the_real_output_of_run_and_test(tutorial, lang):
     env = {"LANG": f"{lang}_FI.UTF-8" if lang == "fi" else "en_US.UTF-8"}

@@ -356,6 +356,7 @@ def test_explorer_falls_back_to_seeded_random_walks(tmp_path):
     assert a.endings_reached == ["loppu"]
 
 
+@pytest.mark.slow
 def test_random_walk_mode_agrees_with_exhaustive_on_the_builtin_story():
     story = load_story(BUILTIN).story
     full = explore(story)
@@ -387,6 +388,7 @@ def test_junit_xml_counts_plans_and_coverage(small, tmp_path):
     assert cases[3].find("system-out").text.startswith("coverage (every way through")
 
 
+@pytest.mark.slow
 def test_strict_turns_coverage_gaps_into_a_failure(tmp_path):
     path = write(tmp_path / "koskaan" / "story.yaml", NEVER)
     res = porukka("test", str(path))

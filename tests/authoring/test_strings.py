@@ -263,6 +263,7 @@ def test_import_command_finds_the_story_from_the_csv(story, tmp_path):
     assert story.read_text("utf-8") == AFTER
 
 
+@pytest.mark.slow
 def test_import_command_refuses_a_where_outside_the_folder(story, tmp_path):
     work = tmp_path / "work"
     work.mkdir()
@@ -275,6 +276,7 @@ def test_import_command_refuses_a_where_outside_the_folder(story, tmp_path):
     assert res.returncode == 0, res.stderr
 
 
+@pytest.mark.slow
 def test_import_command_reports_stale_rows_with_exit_1(story, tmp_path):
     csv_file = tmp_path / "sv.csv"
     csv_file.write_bytes(fill(export_csv(read_draft(story), "sv"), SV))

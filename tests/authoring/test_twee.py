@@ -156,6 +156,7 @@ def test_paragraphs_double_braces_and_split_long_text():
     assert len(parts) == 2 and all(len(p) <= 2000 for p in parts)
 
 
+@pytest.mark.slow
 def test_command_refuses_to_overwrite_and_validates(tmp_path):
     out = tmp_path / "stories" / "bussi"
     res = porukka("import-twee", str(TWEE / "sugarcube.twee"), "-o", str(out))

@@ -32,7 +32,8 @@ RUNS = int(os.environ.get("PORUKKA_CRASH_RUNS", "25"))
 SEED = int(os.environ.get("PORUKKA_CRASH_SEED", "20250114"))
 LANES = 5
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [pytest.mark.slow,  # crash tests: kill -9 at random moments
+              pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
 
 
 @dataclass

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from facilitator.log.eventlog import Record
 from facilitator.reflection import (
     change,
@@ -96,6 +98,7 @@ def test_change_is_never_a_score():
     assert change(6, None, answered=False) == "open"
 
 
+@pytest.mark.slow
 def test_the_mirror_module_is_headless():
     code = ("import sys\nimport facilitator.reflection\n"
             "assert 'pygame' not in sys.modules, 'pygame was imported'\n")

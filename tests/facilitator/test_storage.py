@@ -265,6 +265,7 @@ def test_readers_next_to_a_compacting_writer_always_see_a_whole_prefix(tmp_path)
     writer.storage.close()
 
 
+@pytest.mark.slow
 def test_a_journal_cut_at_any_byte_gives_the_whole_lines_before_the_cut(tmp_path):
     """A power cut can leave any prefix of the last append (and zeros after it, on some file
     systems): reading must give exactly the entries whose lines are whole."""

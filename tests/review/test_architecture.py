@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.test_architecture import imported_modules
 
 from .conftest import ROOT
@@ -36,6 +38,7 @@ def test_starting_porukka_loads_no_report_machinery():
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
+@pytest.mark.slow
 def test_building_a_report_never_loads_pygame(shared):
     code = (
         "import sys\n"

@@ -17,6 +17,8 @@ from facilitator.review.load import group_html, session_html
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # a real browser renders and prints the reports
+
 ARTIFACTS = ROOT / "test-artifacts" / "review"
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -17,6 +17,8 @@ from facilitator.sessions import SessionStore
 
 from .conftest import Clock, play_session
 
+pytestmark = pytest.mark.slow  # each test runs the review commands end to end
+
 
 @pytest.fixture(autouse=True)
 def _english(monkeypatch):

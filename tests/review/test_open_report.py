@@ -10,6 +10,7 @@ from facilitator.errors import NotFound
 from facilitator.review import open_report
 
 
+@pytest.mark.slow
 def test_writes_a_private_report_and_opens_it_as_a_file_url(fresh, monkeypatch):
     opened = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
@@ -25,6 +26,7 @@ def test_writes_a_private_report_and_opens_it_as_a_file_url(fresh, monkeypatch):
     assert again.name == f"{sid}.sv.html" and len(opened) == 2
 
 
+@pytest.mark.slow
 def test_unknown_session_raises_and_opens_nothing(fresh, monkeypatch):
     opened = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))

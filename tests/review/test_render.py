@@ -14,6 +14,8 @@ from facilitator.review.render import render_group, render_session
 
 from .conftest import Log, people
 
+pytestmark = pytest.mark.slow  # whole reports rendered with their charts
+
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
 

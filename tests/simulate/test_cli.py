@@ -15,6 +15,8 @@ from facilitator.sessions import SessionStore
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # each test runs `launcher.py simulate` in a new process
+
 
 def porukka(*args: str, data=None, lang: str = "en"):
     env = {**os.environ, "LANG": f"{lang}_FI.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}

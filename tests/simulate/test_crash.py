@@ -39,7 +39,8 @@ LANES = 3
 GROUP = "Kaatumistesti"
 MODES = ("secret", "hands", "gamepads", "counsellor")
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [pytest.mark.slow,  # crash tests: kill -9 at random moments
+              pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
 
 
 @dataclass

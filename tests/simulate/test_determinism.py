@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from facilitator.simulation.engine import SimOptions, Simulation
 
 from .conftest import START, logs
+
+pytestmark = pytest.mark.slow  # whole simulations run twice and compared
 
 TIMES = ("time", "session")
 

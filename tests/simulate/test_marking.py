@@ -89,6 +89,7 @@ def demo(tmp_path_factory, stories):
     return store, sessions, {s.id: store.events(s.id) for s in sessions}
 
 
+@pytest.mark.slow
 def test_plausible_group_behaviour(demo):
     store, sessions, events = demo
     assert len(sessions) == 24 and all(s.simulated for s in sessions)
@@ -125,6 +126,7 @@ def test_ratings_drift_gently(demo):
     assert sum(last) / len(last) > sum(first) / len(first)  # mostly, things get a bit better
 
 
+@pytest.mark.slow
 def test_the_simulation_core_needs_no_pygame():
     code = (
         "import sys\n"

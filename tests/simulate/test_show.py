@@ -20,6 +20,8 @@ from game.ui.views.play import PlayView
 
 from .conftest import ROOT, START, logs
 
+pytestmark = pytest.mark.slow  # whole simulated sessions played in a window
+
 MODES = ["secret", "hands", "gamepads", "counsellor"]
 
 

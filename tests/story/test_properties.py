@@ -6,6 +6,7 @@ import copy
 import random
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,8 @@ from game.story import Runtime, StoryLoadError, check_bytes, load_story
 from game.story import conditions as cond
 from game.story.loader import find_story_files
 from game.story.runtime import random_walk
+
+pytestmark = pytest.mark.slow  # property tests (Hypothesis)
 
 DATA = Path(__file__).parent / "data"
 FAKE = DATA / "fuzzed.yaml"  # assets resolve beside it; the file itself is never written

@@ -461,6 +461,7 @@ def test_code_long_scene(tmp_path):
 # --- scenes and choices ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_code_too_many_scenes(tmp_path):
     n = validate.MAX_SCENES
     head = "format: 1\nid: testi\nstart: s0\nscenes:\n"
@@ -1073,6 +1074,7 @@ def _fields(template: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(template) if f}
 
 
+@pytest.mark.slow
 def test_every_code_has_a_test_and_renders_in_every_language(tmp_path_factory):
     PRODUCED.clear()
     for name, fn in _code_tests().items():
@@ -1216,6 +1218,7 @@ scenes:
 """
 
 
+@pytest.mark.slow
 def test_cli_clean_story_exits_0(tmp_path):
     path = _write(tmp_path, "story.yaml", MINIMAL)
     proc = _validate(str(path))
@@ -1223,6 +1226,7 @@ def test_cli_clean_story_exits_0(tmp_path):
     assert proc.stdout == ""
 
 
+@pytest.mark.slow
 def test_cli_warnings_only_exit_0(tmp_path):
     path = _write(tmp_path, "story.yaml", MINIMAL + "  unohdettu:\n    lines: [x]\n"
                                                       "    goto: kotona\n")
@@ -1233,6 +1237,7 @@ def test_cli_warnings_only_exit_0(tmp_path):
                          "from the start")
 
 
+@pytest.mark.slow
 def test_cli_errors_exit_1(tmp_path):
     path = _write(tmp_path, "story.yaml", BROKEN)
     proc = _validate(str(path), "--lang", "en")
@@ -1242,6 +1247,7 @@ def test_cli_errors_exit_1(tmp_path):
     assert all(LINE_RE.match(line) for line in lines), lines
 
 
+@pytest.mark.slow
 def test_cli_missing_path_exits_2(tmp_path):
     proc = _validate(str(tmp_path / "ei-ole.yaml"))
     assert proc.returncode == 2
@@ -1249,6 +1255,7 @@ def test_cli_missing_path_exits_2(tmp_path):
     assert "ei-ole.yaml" in proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_json_has_the_same_findings_as_text(tmp_path):
     broken = _write(tmp_path, "rikki.yaml", BROKEN)
     clean = _write(tmp_path, "ehja.yaml", MINIMAL)
@@ -1266,6 +1273,7 @@ def test_cli_json_has_the_same_findings_as_text(tmp_path):
         ("rikki.yaml", False), ("ehja.yaml", True)}
 
 
+@pytest.mark.slow
 def test_cli_lang_fi_speaks_finnish(tmp_path):
     path = _write(tmp_path, "story.yaml", BROKEN)
     proc = _validate(str(path), "--lang", "fi")

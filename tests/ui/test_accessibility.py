@@ -127,6 +127,7 @@ def test_read_aloud_is_silent_without_espeak():
     speaker.say("Hei", "fi")  # nothing happens, nothing breaks
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1024, 768), (1600, 1200)], ids=["1024x768", "1600x1200"])
 def test_four_by_three_windows(make_app, size):
     d, view = _view(make_app, text_scale=2.0)

@@ -16,6 +16,7 @@ from game.ui.main import Game
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 
 BUILTIN_STORIES = builtin_stories_dir()
+pytestmark = pytest.mark.slow  # the layout matrix: every screen at every size and text scale
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 SCALES = [1.0, 2.0]

@@ -78,6 +78,7 @@ def play_to_end(d, mode, max_steps=400):
     raise AssertionError("the story did not end")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", MODES)
 def test_menu_to_ending_in_each_vote_mode(make_app, mode):
     events = []

@@ -7,6 +7,7 @@ import os
 import time
 
 import pygame
+import pytest
 
 from game.story.loader import load_story
 from game.ui.main import Game
@@ -48,6 +49,7 @@ def _until(d, condition, seconds=5.0):
     return False
 
 
+@pytest.mark.slow
 def test_reload_on_save_keeps_the_scene_and_shows_errors(make_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "kokeilu.yaml"
@@ -83,6 +85,7 @@ def test_reload_on_save_keeps_the_scene_and_shows_errors(make_app, tmp_path, mon
     assert view.lines[0].text == "Kaupassa. Rahaa 7."
 
 
+@pytest.mark.slow
 def test_a_removed_scene_restarts_from_the_start(make_app, tmp_path):
     path = tmp_path / "kokeilu.yaml"
     path.write_text(STORY, encoding="utf-8")

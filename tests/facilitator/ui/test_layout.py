@@ -26,6 +26,8 @@ from tests.ui.test_layout import SCALES, SIZES, check
 
 from .conftest import STORY
 
+pytestmark = pytest.mark.slow  # the layout matrix of the facilitator's screens
+
 NAMES = ("Kettu", "Susi", "Ilves", "Karhu", "Pöllö Pekka", "Siili", "Mörköpörkkö_Kaveri")
 
 

@@ -4,6 +4,7 @@ encouraging words, the mirror shows the choices that fed each domain."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from facilitator.ui.reflection import FeedbackView, MirrorView, RatingHandoverView, RatingView
 from game.story.loader import load_story
@@ -25,6 +26,7 @@ def to_reflection(d, fac, play, how="ended"):
     assert isinstance(d.top, MirrorView)
 
 
+@pytest.mark.slow
 def test_private_ratings_are_never_drawn_for_the_others(menu, store, group, people):
     d, fac = menu(store)
     here = people[:3]
@@ -58,6 +60,7 @@ def test_private_ratings_are_never_drawn_for_the_others(menu, store, group, peop
     fac.shutdown()
 
 
+@pytest.mark.slow
 def test_earlier_ratings_show_as_an_outline_with_encouraging_words(menu, store, group, people,
                                                                     loaded):
     earlier = store.start(group.id, [people[0].id], loaded, vote_mode="counsellor",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from facilitator.sessions import SessionStore
 from facilitator.ui.resume import ResumeView
@@ -45,6 +46,7 @@ def interrupted_session(d, fac, group, people):
     return expected
 
 
+@pytest.mark.slow
 def test_resuming_carries_on_at_the_same_scene_with_the_same_variables_and_votes(
         make_fac_app, store, group, people):
     d, fac = make_fac_app(), None
@@ -85,6 +87,7 @@ def test_resuming_carries_on_at_the_same_scene_with_the_same_variables_and_votes
     fac2.shutdown()
 
 
+@pytest.mark.slow
 def test_closing_it_as_interrupted_or_deciding_later(make_fac_app, store, group, people):
     from facilitator.ui.session import Facilitator
 
@@ -108,6 +111,7 @@ def test_closing_it_as_interrupted_or_deciding_later(make_fac_app, store, group,
     assert SessionStore().interrupted() == []
 
 
+@pytest.mark.slow
 def test_a_session_whose_story_is_gone_can_only_be_closed(make_fac_app, store, group, people,
                                                           tmp_path):
     from facilitator.ui.session import Facilitator
@@ -123,6 +127,7 @@ def test_a_session_whose_story_is_gone_can_only_be_closed(make_fac_app, store, g
     assert d2.shown("ei enää löydy")
 
 
+@pytest.mark.slow
 def test_a_failed_resume_is_said_in_the_counsellor_s_language(make_fac_app, store, group,
                                                              people, monkeypatch):
     """The engine's reason (English, technical) used to be shown as is inside the sentence;

@@ -4,6 +4,7 @@ with everything in the log."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from facilitator.log.eventlog import Kind
 from facilitator.ui.reflection import (
@@ -75,6 +76,7 @@ def play_until_reflection(d, mode, extras=True):
     raise AssertionError("the story did not end")
 
 
+@pytest.mark.slow
 def test_a_whole_secret_ballot_session_from_the_menu(menu, store, group, people, monkeypatch):
     d, fac = menu(store)
     here = people[:3]
@@ -179,6 +181,7 @@ def start_three(d, store, here):
     return d.top
 
 
+@pytest.mark.slow
 def test_hands_up_with_a_skip_to_the_ending_and_no_ratings(menu, store, group, people):
     """The two kinds a secret ballot never logs (hand counts, a skip), and reflection 'skip':
     straight from the mirror to the feedback."""
@@ -212,6 +215,7 @@ def test_hands_up_with_a_skip_to_the_ending_and_no_ratings(menu, store, group, p
     assert "reflection_rating" not in kinds
 
 
+@pytest.mark.slow
 def test_ending_the_session_early_still_reflects(menu, store, group, people):
     d, fac = menu(store)
     start(d, "counsellor")

@@ -9,6 +9,7 @@ import stat
 from dataclasses import replace
 
 import pygame
+import pytest
 
 import launcher
 from facilitator import paths
@@ -68,6 +69,7 @@ def test_the_window_remembers_the_counsellors_settings():
         app.close()
 
 
+@pytest.mark.slow
 def test_closing_the_window_mid_story_leaves_the_session_resumable(monkeypatch, group, people):
     """`porukka` with no command: the menu with the facilitator; quitting mid-story keeps the
     session for resuming, and the next start offers it first."""
