@@ -66,8 +66,8 @@ def run_and_kill(root: Path, seed: int, writer: str, mode: str, delay: float) ->
             if not raw.endswith(b"\n"):
                 break  # cut off by the kill: never printed whole
             lines.append(raw.decode().rstrip("\n"))
-            if lines[-1] == "READY":
-                ready.set()
+            if lines[-1].startswith("S "):
+                ready.set()  # a session has begun: the kill lands in one however slow the start
         ready.set()
 
     reader = threading.Thread(target=read, daemon=True)
