@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from game.play.events import VOTE_MODES, CounsellorAction
+from game.play.events import VOTE_MODES, CounsellorAction, Happened
 from game.story.loader import LoadedStory
 from game.story.model import Story
 from game.story.runtime import Runtime, StoryState
@@ -484,8 +484,8 @@ class SessionStore:
             background=background, on_durable=on_durable,
         )
         self._active[session_id] = session
-        if point.scene is not None:
-            session.recorder(CounsellorAction(point.scene, "resume", "restart"))
+        if point.scene is not None and state is not None:
+            session.recorder(Happened((CounsellorAction(point.scene, "resume", "restart"),), state))
         else:
             session.recorder.sink.submit(
                 "counsellor_action", {"action": "resume", "detail": "restart"}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 import pytest
 
 from game.play.controller import default_participants
-from game.play.events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
+from game.play.events import CounsellorAction, DecisionMade, Happened, VoteCast, VoteCounts
 from game.story.loader import BUILTIN_STORIES, load_story
 from game.story.runtime import EndingReached
 from game.ui.canvas import has_glyphs
@@ -17,12 +19,17 @@ from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, Pause
 from game.ui.views.play import PlayView
 
 STORY = BUILTIN_STORIES / "rahat-loppuu"
+
+
+def told(events: list) -> Callable[[Happened], None]:
+    """A listener that keeps every event of every move, in order."""
+    return lambda happened: events.extend(happened.events)
 MODES = ["counsellor", "hands", "secret", "gamepads"]
 
 
 def start_from_menu(make_app, mode, events):
     d = make_app()
-    hooks = SessionHooks(listener=lambda loaded, lang, vote, people: events.append)
+    hooks = SessionHooks(listener=lambda loaded, lang, vote, people: told(events))
     game = Game(d.app, [STORY], hooks)
     d.app.push(game.menu())
     d.frames()
@@ -103,7 +110,7 @@ def test_mouse_only_play(make_app):
     """Every step can be done with clicks alone: card, Start, advancing, tiles, results."""
     events = []
     d = make_app()
-    game = Game(d.app, [STORY], SessionHooks(listener=lambda *a: events.append))
+    game = Game(d.app, [STORY], SessionHooks(listener=lambda *a: told(events)))
     d.app.push(game.menu())
     d.frames()
     d.click(d.top.cards[0][0].center)
@@ -129,7 +136,7 @@ def _play(make_app, mode="counsellor", size=(1280, 720), events=None, **settings
     people = default_participants(4, lambda n: f"Pelaaja {n}")
     view = game.play_view(loaded, "fi", mode, people)
     if events is not None:
-        view.c.listener = events.append
+        view.c.listener = told(events)
     d.app.push(view)
     d.frames()
     return d, view
