@@ -98,4 +98,4 @@ class Happened:
     state: StoryState
 
 
-Listener = Callable[[Happened], None]
+Listener = Callable[[Happened], object]  # what it returns is not used

@@ -177,6 +177,9 @@ class App:
         self.notes: list[tuple[str, float]] = []  # (text, seconds left) shown at the bottom
         self.error_view_factory: Callable[[App, str], View] | None = None
         self.console: Any = None  # the counsellor's console window, when open
+        # The play flow the console shows (a `PlayFlow` or None); `main.Game` wires it, so
+        # neither the app nor the console needs to know the play screen.
+        self.current_flow: Callable[[], Any] = lambda: None
         self.joysticks: dict[int, Any] = {}
 
     def open_console(self) -> None:
