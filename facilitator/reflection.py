@@ -16,6 +16,7 @@ from game.story.runtime import Runtime, StoryState
 from game.story.text import pick
 
 from .log.eventlog import Record
+from .log.undone import undone_decisions
 
 Change = Literal["up", "same", "down", "first", "skipped", "open"]
 
@@ -86,10 +87,14 @@ def story_mirror(runtime: Runtime, state: StoryState,
 
 
 def split_decisions(records: Iterable[Record]) -> set[tuple[str, str]]:
-    """(scene, choice) of the decisions whose vote was split, from a session's records."""
+    """(scene, choice) of the decisions whose vote was split, from a session's records. A
+    decision a "back one step" took back does not count: the group decided again."""
+    records = list(records)
+    undone = undone_decisions(records)
     out: set[tuple[str, str]] = set()
     for r in records:
-        if r.kind == "decision_made" and r.data.get("split") and r.scene:
+        if r.kind == "decision_made" and r.data.get("split") and r.scene \
+                and r.seq not in undone:
             out.add((r.scene, r.data["choice"]))
     return out
 

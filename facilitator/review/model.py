@@ -22,6 +22,7 @@ from typing import Literal
 
 from .._time import parse_time
 from ..log.eventlog import Record
+from ..log.undone import undone_decisions
 
 MIN_PEOPLE = 5
 
@@ -108,6 +109,7 @@ class Decision:
     tie: bool
     revotes: int
     domains: tuple[str, ...]
+    undone: bool = False  # a "back one step" took it back; the group decided again
 
     @property
     def total_votes(self) -> int:
@@ -119,7 +121,7 @@ class Decision:
 
     @property
     def point_for_discussion(self) -> bool:
-        return self.tie or self.split
+        return (self.tie or self.split) and not self.undone
 
     @property
     def chosen(self) -> Option | None:
@@ -145,6 +147,7 @@ class Step:
     text: str = ""
     detail: str = ""
     seq: int = 0
+    undone: bool = False  # a decision that a "back one step" took back
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,8 @@ def decisions_of(
     actions: list[Action] = []
     steps: list[Step] = []
     offer: Record | None = None
+    offers: dict[str | None, Record] = {}  # the last choices offered at each scene
+    undone = undone_decisions(records)
     revotes = 0
 
     def at(r: Record) -> float:
@@ -266,9 +271,14 @@ def decisions_of(
             steps.append(Step("scene", at(r), r.scene, first, seq=r.seq))
         elif r.kind == "choices_offered":
             offer, revotes = r, 0
+            offers[r.scene] = r
         elif r.kind == "counsellor_action":
             if d["action"] == "revote":
                 revotes += 1
+            elif d["action"] == "back":
+                # Back to a choice point: its choices are on offer again (the log does not
+                # repeat them), and its votes start afresh.
+                offer, revotes = offers.get((d.get("state") or {}).get("scene")), 0
             if d["action"] in ACTIONS_SHOWN:
                 actions.append(Action(r.seq, at(r), r.scene, d["action"], d.get("detail", "")))
                 steps.append(Step("action", at(r), r.scene, d["action"], d.get("detail", ""),
@@ -304,11 +314,12 @@ def decisions_of(
                 tie=len(leaders) > 1 or d["how"] == "tie-counsellor",
                 revotes=revotes,
                 domains=tuple(d.get("domains", ())),
+                undone=r.seq in undone,
             )
             decisions.append(decision)
             chosen = decision.chosen
             steps.append(Step("decision", at(r), r.scene, chosen.text if chosen else d["choice"],
-                              d["how"], seq=r.seq))
+                              d["how"], seq=r.seq, undone=decision.undone))
             offer = None
         elif r.kind == "skipped_to_ending":
             steps.append(Step("skip", at(r), r.scene, d["target"], seq=r.seq))
@@ -320,6 +331,8 @@ def decisions_of(
 def _mirror(decisions: Iterable[Decision], order: Sequence[str]) -> tuple[tuple[str, int], ...]:
     counts: dict[str, int] = {}
     for dec in decisions:
+        if dec.undone:
+            continue  # taken back: the group did not go that way
         for dom in dec.domains:
             counts[dom] = counts.get(dom, 0) + 1
     rank = {d: i for i, d in enumerate(order)}
@@ -606,7 +619,8 @@ def group_report(
             cells: list[Cell | None] = []
             for i in idx:
                 # The last decision at that scene is what the group went on with.
-                dec = next((x for x in reversed(per_session[i][0]) if x.scene == scene), None)
+                dec = next((x for x in reversed(per_session[i][0])
+                            if x.scene == scene and not x.undone), None)
                 if dec is None:
                     cells.append(None)
                     continue

@@ -363,6 +363,12 @@ REVIEW_STRINGS: dict[str, dict[str, str]] = {
         "en": "a point to return to", "fi": "kohta, johon palata", "sv": "att återkomma till",
     },
     "rev-chosen": {"en": "chosen", "fi": "valittu", "sv": "vald"},
+    "rev-undone": {"en": "undone", "fi": "peruttu", "sv": "ångrat"},
+    "rev-undone-note": {
+        "en": "The counsellor went back one step: the group decided this again.",
+        "fi": "Ohjaaja palasi askeleen taaksepäin: ryhmä päätti tämän uudelleen.",
+        "sv": "Handledaren gick ett steg tillbaka: gruppen bestämde detta på nytt.",
+    },
     "rev-chart-votes": {
         "en": "Votes at {scene}", "fi": "Äänet kohdassa {scene}", "sv": "Röster vid {scene}",
     },
