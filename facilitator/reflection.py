@@ -16,6 +16,7 @@ from game.story.runtime import Runtime, StoryState
 from game.story.text import pick
 
 from .log.records import DecisionMadeData, Record, payloads
+from .log.undone import undone_decisions
 
 Change = Literal["up", "same", "down", "first", "skipped", "open"]
 
@@ -86,9 +87,12 @@ def story_mirror(runtime: Runtime, state: StoryState,
 
 
 def split_decisions(records: Iterable[Record]) -> set[tuple[str, str]]:
-    """(scene, choice) of the decisions whose vote was split, from a session's records."""
+    """(scene, choice) of the decisions whose vote was split, from a session's records. A
+    decision a "back one step" took back does not count: the group decided again."""
+    records = list(records)
+    undone = undone_decisions(records)
     return {(r.scene, d.choice) for r, d in payloads(records, DecisionMadeData)
-            if d.split and r.scene}
+            if d.split and r.scene and r.seq not in undone}
 
 
 def domain_label(story: Story, domain: str, lang: str) -> str | None:

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from game.play.events import VOTE_MODES, CounsellorAction, VoteMode
+from game.play.events import VOTE_MODES, CounsellorAction, Happened, VoteMode
 from game.story.errors import StateError
 from game.story.loader import LoadedStory
 from game.story.model import Story
@@ -543,8 +543,8 @@ class SessionStore:
             background=background, on_durable=on_durable,
         )
         self._active[session_id] = session
-        if point.scene is not None:
-            session.recorder(CounsellorAction(point.scene, "resume", "restart"))
+        if point.scene is not None and state is not None:
+            session.recorder(Happened((CounsellorAction(point.scene, "resume", "restart"),), state))
         else:
             session.recorder.sink.submit(
                 "counsellor_action", {"action": "resume", "detail": "restart"}

@@ -1,9 +1,11 @@
 """The listener that turns the engine's and the front end's events into log records.
 
-`SessionRecorder` is handed to the play controller as its listener. It keeps a shadow copy
-of the story state, driven only by the events (and a pure `Runtime` for a decision logged
-before the runtime moves), so every `scene_entered`, `decision_made` and `counsellor_action`
-record carries the exact `StoryState` JSON to resume from.
+`SessionRecorder` is handed to the play controller as its listener. The controller tells it
+what each move did *and* the story state after it (`Happened`), so the recorder is a plain
+mapping from events to records: every `scene_entered`, `decision_made` and `counsellor_action`
+record carries the state it was handed, exactly the one to resume from. It keeps no copy of
+the story state and no undo history of its own; only the last state it was told, to name the
+scene of a rating.
 
 `BackgroundWriter` keeps the durable writes off the frame: events are numbered and checked at
 once in the caller's thread, then written (in batches, one fsync each) by a writer thread.
@@ -20,15 +22,18 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from game.play.events import AnyEvent, CounsellorAction, DecisionMade, VoteCast, VoteCounts
-from game.story.errors import StoryError
+from game.play.events import (
+    CounsellorAction,
+    DecisionMade,
+    Happened,
+    VoteCast,
+    VoteCounts,
+)
 from game.story.model import Story
 from game.story.runtime import (
     ChoicesOffered,
     ChoiceTaken,
-    Choose,
     EndingReached,
-    Runtime,
     SceneEntered,
     SkippedToEnding,
     StoryState,
@@ -219,13 +224,15 @@ def state_doc(state: StoryState) -> dict[str, Any]:
     return json.loads(state.to_json())
 
 
-class SessionRecorder:
-    """Call it with any engine or play event; it logs a record and returns its sequence number.
+Handler = Callable[[Any, StoryState], tuple[str, str | None, dict[str, Any]]]
 
-    `state` (optional) is where a resumed session stands. After the counsellor's "back" the
-    recorder steps its own history back just as the play controller does; a front end that
-    moves the state in some other way passes the new state along:
-    `recorder(CounsellorAction(scene, "back"), state=previous)`.
+
+class SessionRecorder:
+    """Call it with what a move did (`Happened`): it logs one record per event, each with the
+    state it was handed, and returns the sequence number of the last.
+
+    `state` (optional) is where a resumed session stands: the scene ratings are logged at
+    until the first move is reported.
     """
 
     def __init__(
@@ -240,146 +247,27 @@ class SessionRecorder:
         self.sink = sink
         self.story = story
         self.story_hash = story_hash
-        self._runtime = Runtime(story, lang, story_hash=story_hash)
+        self.lang = lang
         self._state = state
-        self._history: list[StoryState] = []
-        self._before: StoryState | None = None  # the state a transition started from
-        self._expected: tuple[str, str] | None = None  # decision logged before the runtime moved
-        self._taken: tuple[str, str] | None = None  # the runtime moved before the decision
 
     @property
     def state(self) -> StoryState | None:
-        """The story state as the log knows it."""
+        """The story state the recorder was last told."""
         return self._state
 
-    def set_state(self, state: StoryState) -> None:
-        """Follow a state change that came with no event (nothing is logged)."""
-        self._state = state
-        self._before = None
-        self._expected = self._taken = None
-
-    def _blank(self) -> StoryState:
-        return StoryState(
-            story_id=self.story.id,
-            story_hash=self.story_hash,
-            scene=self.story.start,
-            variables={n: v.initial for n, v in self.story.variables.items()},
-            seen=(),
-            path=(),
-            choices=(),
-        )
-
-    def __call__(self, event: AnyEvent, *, state: StoryState | None = None) -> int:
-        handler = _HANDLERS.get(type(event))
-        if handler is None:
-            raise TypeError(f"not an engine or play event: {event!r}")
-        kind, scene, data = handler(self, event, state)
-        return self.sink.submit(kind, data, scene=scene)
-
-    # -- engine events --
-
-    def _scene_entered(self, ev: SceneEntered, _: StoryState | None) -> tuple:
-        prev = self._state if self._state is not None else self._blank()
-        if self._state is not None:
-            self._history.append(self._before if self._before is not None else self._state)
-        self._before = None
-        seen = prev.seen if ev.scene in prev.seen else prev.seen + (ev.scene,)
-        self._state = prev.model_copy(
-            update={
-                "scene": ev.scene,
-                "variables": dict(ev.variables),
-                "seen": seen,
-                "path": prev.path + (ev.scene,),
-                "ended": self.story.scenes[ev.scene].end is not None,
-            }
-        )
-        data = {
-            "lines": [{"text": ln.text, "name": ln.name, "who": ln.who} for ln in ev.lines],
-            "variables": dict(ev.variables),
-            "reflect": ev.reflect,
-            "state": state_doc(self._state),
-        }
-        return "scene_entered", ev.scene, data
-
-    def _choices_offered(self, ev: ChoicesOffered, _: StoryState | None) -> tuple:
-        data = {
-            "choices": [
-                {"id": c.id, "number": c.number, "text": c.text, "domains": list(c.domains)}
-                for c in ev.choices
-            ],
-            "discuss": ev.discuss,
-            "timer": ev.timer,
-        }
-        return "choices_offered", ev.scene, data
-
-    def _choice_taken(self, ev: ChoiceTaken, _: StoryState | None) -> tuple:
-        key = (ev.scene, ev.choice.id)
-        if self._expected == key:
-            self._expected = None
-        else:
-            self._taken = key
-        if self._state is not None:
-            self._before = self._before or self._state
-            self._state = self._state.model_copy(
-                update={"choices": self._state.choices + (ev.choice.id,)}
-            )
-        c = ev.choice
-        data = {"choice": c.id, "number": c.number, "text": c.text, "domains": list(c.domains)}
-        return "choice_taken", ev.scene, data
-
-    def _skipped(self, ev: SkippedToEnding, _: StoryState | None) -> tuple:
-        self._expected = self._taken = None
-        self._before = self._before or self._state
-        return "skipped_to_ending", ev.scene, {"target": ev.target}
-
-    def _ending(self, ev: EndingReached, _: StoryState | None) -> tuple:
-        return "ending_reached", ev.scene, {"title": ev.title, "mood": ev.mood}
-
-    # -- play events --
-
-    def _vote_cast(self, ev: VoteCast, _: StoryState | None) -> tuple:
-        return "vote_cast", ev.scene, {"participant": ev.participant, "choice": ev.choice_id}
-
-    def _vote_counts(self, ev: VoteCounts, _: StoryState | None) -> tuple:
-        return "vote_counts", ev.scene, {"counts": dict(ev.counts)}
-
-    def _decision(self, ev: DecisionMade, given: StoryState | None) -> tuple:
-        key = (ev.scene, ev.choice_id)
-        after: StoryState | None = None
-        if given is not None:
-            after = given
-        elif self._taken == key:
-            after = self._state  # the runtime has already moved on
-            self._taken = None
-        elif self._state is not None and self._state.scene == ev.scene and not self._state.ended:
-            try:
-                after = self._runtime.step(self._state, Choose(ev.choice_id)).state
-                self._expected = key
-            except StoryError:
-                after = None  # not a choice the story offers here: log it without a state
-        data = {
-            "choice": ev.choice_id,
-            "how": ev.how,
-            "seconds": float(ev.seconds),
-            "tally": dict(ev.tally),
-            "split": ev.split,
-            "domains": list(ev.domains),
-            "offered": list(ev.offered),
-            "state": state_doc(after) if after is not None else None,
-        }
-        return "decision_made", ev.scene, data
-
-    def _counsellor(self, ev: CounsellorAction, given: StoryState | None) -> tuple:
-        if given is not None:
-            self.set_state(given)
-        elif ev.action == "back" and self._history:
-            self.set_state(self._history.pop())
-        data = {
-            "action": ev.action,
-            "detail": ev.detail,
-            "state": state_doc(self._state) if self._state is not None else None,
-        }
-        return "counsellor_action", ev.scene, data
+    def __call__(self, happened: Happened) -> int:
+        if not isinstance(happened, Happened):
+            raise TypeError(f"not what a move of play did: {happened!r}")
+        handlers = [_HANDLERS.get(type(event)) for event in happened.events]
+        for event, handler in zip(happened.events, handlers, strict=True):
+            if handler is None:
+                raise TypeError(f"not an engine or play event: {event!r}")
+        self._state = happened.state
+        seq = 0
+        for event, handler in zip(happened.events, handlers, strict=True):
+            kind, scene, data = handler(event, happened.state)  # type: ignore[misc]
+            seq = self.sink.submit(kind, data, scene=scene)
+        return seq
 
     # -- reflection and feedback --
 
@@ -397,14 +285,82 @@ class SessionRecorder:
         return self._state.scene if self._state is not None else None
 
 
-_HANDLERS: dict[type, Callable[[SessionRecorder, Any, StoryState | None], tuple]] = {
-    SceneEntered: SessionRecorder._scene_entered,
-    ChoicesOffered: SessionRecorder._choices_offered,
-    ChoiceTaken: SessionRecorder._choice_taken,
-    SkippedToEnding: SessionRecorder._skipped,
-    EndingReached: SessionRecorder._ending,
-    VoteCast: SessionRecorder._vote_cast,
-    VoteCounts: SessionRecorder._vote_counts,
-    DecisionMade: SessionRecorder._decision,
-    CounsellorAction: SessionRecorder._counsellor,
+# -- one function per kind of event: (kind, scene, payload) --
+
+
+def _scene_entered(ev: SceneEntered, state: StoryState) -> tuple[str, str | None, dict]:
+    data = {
+        "lines": [{"text": ln.text, "name": ln.name, "who": ln.who} for ln in ev.lines],
+        "variables": dict(ev.variables),
+        "reflect": ev.reflect,
+        "state": state_doc(state),
+    }
+    return "scene_entered", ev.scene, data
+
+
+def _choices_offered(ev: ChoicesOffered, _: StoryState) -> tuple[str, str | None, dict]:
+    data = {
+        "choices": [
+            {"id": c.id, "number": c.number, "text": c.text, "domains": list(c.domains)}
+            for c in ev.choices
+        ],
+        "discuss": ev.discuss,
+        "timer": ev.timer,
+    }
+    return "choices_offered", ev.scene, data
+
+
+def _choice_taken(ev: ChoiceTaken, _: StoryState) -> tuple[str, str | None, dict]:
+    c = ev.choice
+    data = {"choice": c.id, "number": c.number, "text": c.text, "domains": list(c.domains)}
+    return "choice_taken", ev.scene, data
+
+
+def _skipped(ev: SkippedToEnding, _: StoryState) -> tuple[str, str | None, dict]:
+    return "skipped_to_ending", ev.scene, {"target": ev.target}
+
+
+def _ending(ev: EndingReached, _: StoryState) -> tuple[str, str | None, dict]:
+    return "ending_reached", ev.scene, {"title": ev.title, "mood": ev.mood}
+
+
+def _vote_cast(ev: VoteCast, _: StoryState) -> tuple[str, str | None, dict]:
+    return "vote_cast", ev.scene, {"participant": ev.participant, "choice": ev.choice_id}
+
+
+def _vote_counts(ev: VoteCounts, _: StoryState) -> tuple[str, str | None, dict]:
+    return "vote_counts", ev.scene, {"counts": dict(ev.counts)}
+
+
+def _decision(ev: DecisionMade, state: StoryState) -> tuple[str, str | None, dict]:
+    data = {
+        "choice": ev.choice_id,
+        "how": ev.how,
+        "seconds": float(ev.seconds),
+        "tally": dict(ev.tally),
+        "split": ev.split,
+        "domains": list(ev.domains),
+        "offered": list(ev.offered),
+        "state": state_doc(state),
+    }
+    return "decision_made", ev.scene, data
+
+
+def _counsellor(ev: CounsellorAction, state: StoryState) -> tuple[str, str | None, dict]:
+    data: dict[str, Any] = {"action": ev.action, "detail": ev.detail, "state": state_doc(state)}
+    if ev.undone is not None:
+        data["undone"] = {"scene": ev.undone.scene, "choice": ev.undone.choice}
+    return "counsellor_action", ev.scene, data
+
+
+_HANDLERS: dict[type, Handler] = {
+    SceneEntered: _scene_entered,
+    ChoicesOffered: _choices_offered,
+    ChoiceTaken: _choice_taken,
+    SkippedToEnding: _skipped,
+    EndingReached: _ending,
+    VoteCast: _vote_cast,
+    VoteCounts: _vote_counts,
+    DecisionMade: _decision,
+    CounsellorAction: _counsellor,
 }

@@ -153,12 +153,21 @@ class EndingReachedData(_Data):
     mood: str
 
 
+class UndoneData(_Data):
+    """The decision a "back" took back: the decision_made at `scene` with `choice`."""
+
+    scene: str
+    choice: str
+
+
 class CounsellorActionData(_Data):
     kind: Literal["counsellor_action"] = "counsellor_action"
     action: CounsellorActionKind
     # One token such as "1.25" or "+60": never free text.
     detail: str = Field(default="", max_length=40, pattern=r"^[\w.:+\-]*$")
     state: dict[str, Any] | None = None  # the state after the action (e.g. after "back")
+    # "back" only: the decision it took back. Logs written before the field existed lack it.
+    undone: UndoneData | None = None
 
 
 class ReflectionRatingData(_Data):

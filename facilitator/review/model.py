@@ -40,6 +40,7 @@ from ..log.records import (
     last_of,
     payloads,
 )
+from ..log.undone import undone_decisions
 
 MIN_PEOPLE = 5
 
@@ -128,6 +129,7 @@ class Decision:
     tie: bool
     revotes: int
     domains: tuple[str, ...]
+    undone: bool = False  # a "back one step" took it back; the group decided again
 
     @property
     def total_votes(self) -> int:
@@ -139,7 +141,7 @@ class Decision:
 
     @property
     def point_for_discussion(self) -> bool:
-        return self.tie or self.split
+        return (self.tie or self.split) and not self.undone
 
     @property
     def chosen(self) -> Option | None:
@@ -165,6 +167,7 @@ class Step:
     text: str = ""
     detail: str = ""
     seq: int = 0
+    undone: bool = False  # a decision that a "back one step" took back
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,8 @@ def decisions_of(
     actions: list[Action] = []
     steps: list[Step] = []
     offer: tuple[Record, ChoicesOfferedData] | None = None
+    offers: dict[str | None, tuple[Record, ChoicesOfferedData]] = {}  # the last offer per scene
+    undone = undone_decisions(records)
     revotes = 0
 
     def at(r: Record) -> float:
@@ -288,9 +293,14 @@ def decisions_of(
             steps.append(Step("scene", at(r), r.scene, first, seq=r.seq))
         elif isinstance(p, ChoicesOfferedData):
             offer, revotes = (r, p), 0
+            offers[r.scene] = (r, p)
         elif isinstance(p, CounsellorActionData):
             if p.action == "revote":
                 revotes += 1
+            elif p.action == "back":
+                # Back to a choice point: its choices are on offer again (the log does not
+                # repeat them), and its votes start afresh.
+                offer, revotes = offers.get((p.state or {}).get("scene")), 0
             if p.action in ACTIONS_SHOWN:
                 actions.append(Action(r.seq, at(r), r.scene, p.action, p.detail))
                 steps.append(Step("action", at(r), r.scene, p.action, p.detail, seq=r.seq))
@@ -324,11 +334,12 @@ def decisions_of(
                 tie=len(leaders) > 1 or p.how == "tie-counsellor",
                 revotes=revotes,
                 domains=tuple(p.domains),
+                undone=r.seq in undone,
             )
             decisions.append(decision)
             chosen = decision.chosen
             steps.append(Step("decision", at(r), r.scene, chosen.text if chosen else p.choice,
-                              p.how, seq=r.seq))
+                              p.how, seq=r.seq, undone=decision.undone))
             offer = None
         elif isinstance(p, SkippedToEndingData):
             steps.append(Step("skip", at(r), r.scene, p.target, seq=r.seq))
@@ -340,6 +351,8 @@ def decisions_of(
 def _mirror(decisions: Iterable[Decision], order: Sequence[str]) -> tuple[tuple[str, int], ...]:
     counts: dict[str, int] = {}
     for dec in decisions:
+        if dec.undone:
+            continue  # taken back: the group did not go that way
         for dom in dec.domains:
             counts[dom] = counts.get(dom, 0) + 1
     rank = {d: i for i, d in enumerate(order)}
@@ -626,7 +639,8 @@ def group_report(
             cells: list[Cell | None] = []
             for i in idx:
                 # The last decision at that scene is what the group went on with.
-                last = next((x for x in reversed(per_session[i][0]) if x.scene == scene), None)
+                last = next((x for x in reversed(per_session[i][0])
+                             if x.scene == scene and not x.undone), None)
                 if last is None:
                     cells.append(None)
                     continue

@@ -34,7 +34,7 @@ from typing import Literal
 from game.constants import VOTE_MODES
 from game.play.controller import Participant as Player
 from game.play.controller import PlayController
-from game.play.events import AnyEvent, DecisionHow, VoteMode
+from game.play.events import DecisionHow, Happened, Listener, VoteMode
 from game.play.vote import Tally
 from game.story.loader import LoadedStory
 from game.story.runtime import OfferedChoice, Runtime, ShownLine, StoryState
@@ -512,14 +512,16 @@ class Simulation:
         order = {p.id: i for i, p in enumerate(people)}
         return sorted(here, key=lambda p: order[p.id])
 
-    def _listener(self, session: ActiveSession) -> Callable[[AnyEvent], None]:
+    def _listener(self, session: ActiveSession) -> Listener:
         recorder = session.recorder
         tracer = self.tracer
         if tracer is None or self.writer != "sync":
             return recorder
 
-        def listener(event: AnyEvent) -> None:
-            tracer.durable(session.id, recorder(event))
+        def listener(happened: Happened) -> None:
+            last = recorder(happened)  # one durable write after another: numbers in a row
+            for seq in range(last - len(happened.events) + 1, last + 1):
+                tracer.durable(session.id, seq)
 
         return listener
 

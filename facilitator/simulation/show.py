@@ -1,12 +1,13 @@
 """A rehearsal to watch: simulated sessions played on the game's own play screen.
 
 `Director` is a view at the bottom of the window's stack. The app calls every view's `update`
-each frame, so the director sees time pass while the game's `PlayView` is on top. It takes the
+each frame, so the director sees time pass while the game's play screen is on top. It takes the
 simulation's steps one at a time and carries each out as the counsellor and the group would:
 it posts key presses and gamepad buttons to the window, at reading pace, and waits until the
-play screen has done what the step says. Everything that is logged therefore goes through the
-same screen, controller, recorder and log as a real session, and the log is the same as the
-headless run's for the same seed.
+play flow (`PlayFlow`, which the director makes and hands to the screen) has done what the step
+says. It reads where the group is from the flow, never from the screen. Everything that is
+logged therefore goes through the same screen, controller, recorder and log as a real session,
+and the log is the same as the headless run's for the same seed.
 
 Between sessions (reflection, feedback) the director itself is on top and shows what is
 happening: who has rated and answered (never what). Esc still opens the counsellor's menu:
@@ -19,6 +20,7 @@ import pygame
 
 from game.i18n import t, tn
 from game.play.controller import PlayController
+from game.play.flow import Phase, PlayFlow
 from game.ui.app import App, BaseView, Clock, Intent, Pop, Quit
 from game.ui.canvas import Canvas, panel
 from game.ui.main import Game, SessionHooks
@@ -83,6 +85,7 @@ class Director(BaseView):
         self.wait = 0.0
         self.begin: Begin | None = None
         self.play: PlayView | None = None
+        self.flow: PlayFlow | None = None
         self.heading = ""
         self.lines: list[str] = []
         self.done = False
@@ -93,7 +96,7 @@ class Director(BaseView):
     def _finished(self, app: App, controller: PlayController, how: str) -> Intent | None:
         if how == "ended-early":
             self.sim.end_session_early()
-        self.play = None
+        self.play = self.flow = None
         return Pop()
 
     # -- time --
@@ -200,10 +203,10 @@ class Director(BaseView):
             return self._begin(step)
         if isinstance(step, (Reflect, Feedback, Ended)):
             return self._interlude(step)
-        play = self.play
-        if play is None or self.begin is None or self.sim.session_stopped:
+        play, flow = self.play, self.flow
+        if play is None or flow is None or self.begin is None or self.sim.session_stopped:
             return DONE  # the counsellor ended the session from the menu
-        c = self.begin.controller
+        c = flow.c
         top = self.app.views[-1] if self.app.views else None
         if isinstance(step, Resume):
             if not isinstance(top, PauseOverlay):
@@ -220,7 +223,7 @@ class Director(BaseView):
                 return DONE
             return WAIT  # the counsellor's menu or help is open: wait
         if isinstance(step, Read):
-            if c.state is not step.state or play.phase not in ("lines", "checkpoint"):
+            if c.state is not step.state or flow.phase not in (Phase.LINES, Phase.CHECKPOINT):
                 return DONE
             return self._post(_key(pygame.K_SPACE))
         if isinstance(step, (Stuck, SkipToEnding, Back, Confirm, Pick)):
@@ -236,43 +239,44 @@ class Director(BaseView):
                 return DONE
             return self._post(_key(pygame.K_r))
         if isinstance(step, Vote):
-            return self._vote(step, play, c)
+            return self._vote(step, flow)
         if isinstance(step, Counts):
-            if play.phase == "results":
+            if flow.phase == Phase.RESULTS:
                 return DONE
             for choice in step.offered:
-                if play.counts.get(choice.id, 0) < step.counts[choice.id]:
+                if flow.counts.get(choice.id, 0) < step.counts[choice.id]:
                     return self._post(_key(NUMBER_KEYS[choice.number - 1]))
             return self._post(_key(pygame.K_RETURN))
         if isinstance(step, ShowResults):
-            if play.phase == "results":
+            if flow.phase == Phase.RESULTS:
                 return DONE
-            if c.vote_mode == "gamepads" and play.phase == "choices":
+            if c.vote_mode == "gamepads" and flow.phase == Phase.CHOICES:
                 return self._post(_key(pygame.K_RETURN))
             return WAIT
         return DONE
 
-    def _vote(self, step: Vote, play: PlayView, c: PlayController) -> str:
-        if play.phase == "results":
+    def _vote(self, step: Vote, flow: PlayFlow) -> str:
+        c = flow.c
+        if flow.phase == Phase.RESULTS:
             return DONE
         if c.vote_mode == "gamepads":
             if step.choice is None or step.participant in c.voters_done():
                 return DONE
             pad = PAD_BASE + [p.id for p in c.participants].index(step.participant)
             number = step.choice.number
-            if pad not in play.pad_cursor and number <= 4:
+            if pad not in flow.pad_cursor and number <= 4:
                 return self._post(pygame.event.Event(
                     pygame.JOYBUTTONDOWN, instance_id=pad, joy=pad, button=number - 1))
-            if play.pad_cursor.get(pad, -1) != number - 1:
+            if flow.pad_cursor.get(pad, -1) != number - 1:
                 return self._post(pygame.event.Event(
                     pygame.JOYHATMOTION, instance_id=pad, joy=pad, hat=0, value=(0, -1)))
             return self._post(pygame.event.Event(
                 pygame.JOYBUTTONDOWN, instance_id=pad, joy=pad, button=0))
-        if play.turn > step.turn:
+        if flow.turn > step.turn:
             return DONE
         if step.choice is None:
             return self._post(_key(pygame.K_s))
-        if play.phase == "handover":
+        if flow.phase == Phase.HANDOVER:
             return self._post(_key(pygame.K_RETURN))
         return self._post(_key(NUMBER_KEYS[step.choice.number - 1]))
 
@@ -284,12 +288,12 @@ class Director(BaseView):
                          story=title)
         self.lines = [t("sim-present", self.lang,
                         names=", ".join(p.nickname for p in step.players))]
-        self.play = self.game.play_view(step.story, step.language, c.vote_mode,
-                                        list(step.players), controller=c)
+        self.flow = PlayFlow(c)
         if c.vote_mode == "gamepads":  # one simulated pad per participant, in their order
-            self.app.pad_binding = {  # type: ignore[attr-defined]  # reason: PlayView's own
-                PAD_BASE + i: p.id for i, p in enumerate(step.players)
-            }
+            for i, p in enumerate(step.players):
+                self.flow.bind_pad(PAD_BASE + i, p.id)
+        self.play = self.game.play_view(step.story, step.language, c.vote_mode,
+                                        list(step.players), flow=self.flow)
         self.app.push(self.play)
         self.app.note(t("sim-note", self.lang), 5.0)
         return DONE

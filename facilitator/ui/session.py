@@ -19,6 +19,7 @@ from facilitator.sessions import SessionStore, SessionSummary
 from game.constants import VOTE_MODES, VoteMode
 from game.i18n import t
 from game.play.controller import PlayController
+from game.play.flow import PlayFlow
 from game.story.loader import LoadedStory
 from game.story.runtime import Runtime
 from game.ui.app import App, Intent, Pop, Push, Replace, View
@@ -107,15 +108,15 @@ class Facilitator:
         _unwind(app, (SetupView, SessionOptionsView, NewGroupView))
         return Push(view)
 
-    def _play(self, app: App, run: Run, controller: PlayController | None) -> View:
+    def _play(self, app: App, run: Run, flow: PlayFlow | None) -> View:
         if self.game is None:
             self.game = Game(app, [], self.hooks())
-        if controller is None:
+        if flow is None:
             runtime = Runtime(run.loaded.story, run.lang, story_hash=run.loaded.content_hash)
-            controller = PlayController(runtime, run.vote_mode,  # type: ignore[arg-type]
-                                        run.participants, listener=run.session.recorder)
+            flow = PlayFlow(PlayController(runtime, run.vote_mode,  # type: ignore[arg-type]
+                                           run.participants, listener=run.session.recorder))
         return self.game.play_view(run.loaded, run.lang, run.vote_mode,  # type: ignore[arg-type]
-                                   run.participants, controller=controller)
+                                   run.participants, flow=flow)
 
     # -- the reflection --
 
@@ -219,15 +220,9 @@ class Facilitator:
                 known = {p.id for p in people}
                 ballot.votes.update({p: c for p, c in point.votes.items()
                                      if c in offered and p in known})
-            view = self._play(app, run, controller)
-            if point.vote_mode == "secret" and ballot is not None and people:
-                turn = 0
-                while turn < len(people) and people[turn].id in ballot.votes:
-                    turn += 1
-                if turn >= len(people):  # everyone had voted: the last one confirms again
-                    turn = len(people) - 1
-                    ballot.votes.pop(people[turn].id, None)
-                view.turn = turn  # type: ignore[attr-defined]  # reason: a PlayView
+            flow = PlayFlow(controller)
+            flow.continue_ballot()
+            view = self._play(app, run, flow)
         except BaseException:
             session.close()
             raise

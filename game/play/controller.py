@@ -1,7 +1,9 @@
 """The play controller: one group's playthrough with votes, decisions and counsellor actions.
 
-Pure logic (no pygame): the views ask it what to show and tell it what happened; it drives
-the runtime, keeps the history for "back one step", and hands every event to the listener.
+Pure logic (no pygame): `PlayFlow` (and through it the views) asks it what to show and tells it
+what happened; it steps the pure runtime, keeps the history for "back one step", and hands the
+listener every move *after* it is made, with the state it led to (`Happened`). So the one
+history here is the only one: the log is told where the group stands, it never replays.
 """
 
 from __future__ import annotations
@@ -10,7 +12,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..story.runtime import OfferedChoice, Runtime, ShownLine, StoryState
+from ..story.runtime import (
+    Choose,
+    Continue,
+    Decision,
+    OfferedChoice,
+    Runtime,
+    ShownLine,
+    SkipToEnding,
+    StoryState,
+)
 from ..story.text import show_value
 from .events import (
     AnyEvent,
@@ -18,6 +29,9 @@ from .events import (
     CounsellorActionKind,
     DecisionHow,
     DecisionMade,
+    Happened,
+    Listener,
+    Undone,
     VoteCast,
     VoteCounts,
     VoteMode,
@@ -73,7 +87,7 @@ class PlayController:
         runtime: Runtime,
         vote_mode: VoteMode,
         participants: list[Participant],
-        listener: Callable[[AnyEvent], None] | None = None,
+        listener: Listener | None = None,
         clock: Callable[[], float] = time.monotonic,
         state: StoryState | None = None,
     ) -> None:
@@ -82,15 +96,27 @@ class PlayController:
         self.participants = participants
         self.listener = listener
         self.clock = clock
-        runtime.listener = self._emit
-        self.history: list[StoryState] = []
-        self.state = state if state is not None else runtime.start()
+        # Each entry: the state before a move, and the decision the move took (if it was one).
+        self._undo: list[tuple[StoryState, Undone | None]] = []
         self.ballot: Ballot | None = None
-        self._open_ballot()
+        if state is not None:
+            self.state = state
+            self._open_ballot()
+        else:
+            begun = runtime.begin()
+            self.state = begun.state
+            self._open_ballot()
+            self._emit(*begun.events)
 
-    def _emit(self, event: AnyEvent) -> None:
-        if self.listener is not None:
-            self.listener(event)
+    def _emit(self, *events: AnyEvent) -> None:
+        """Tell the listener what happened; `self.state` is already the state after it."""
+        if self.listener is not None and events:
+            self.listener(Happened(tuple(events), self.state))
+
+    @property
+    def history(self) -> list[StoryState]:
+        """The states "back one step" returns to, oldest first."""
+        return [before for before, _ in self._undo]
 
     # -- reading --
 
@@ -148,14 +174,17 @@ class PlayController:
     def _open_ballot(self) -> None:
         self.ballot = Ballot(self.offered(), self.clock()) if self.is_choice_point() else None
 
-    def _go(self, state: StoryState) -> None:
-        self.history.append(self.state)
-        self.state = state
+    def _move(self, decision: Decision, *before: AnyEvent, undone: Undone | None = None) -> None:
+        """Step the runtime, then hand `before` and the step's events over with the new state."""
+        step = self.runtime.step(self.state, decision)
+        self._undo.append((self.state, undone))
+        self.state = step.state
         self._open_ballot()
+        self._emit(*before, *step.events)
 
     def advance(self) -> None:
         """Continue from a scene with `goto`."""
-        self._go(self.runtime.advance(self.state))
+        self._move(Continue())
 
     def vote(self, participant: str, choice_id: str) -> None:
         assert self.ballot is not None
@@ -179,19 +208,17 @@ class PlayController:
         assert self.ballot is not None
         tally = self.ballot.tally()
         chosen = next(c for c in self.ballot.offered if c.id == choice_id)
-        self._emit(
-            DecisionMade(
-                scene=self.scene_id,
-                choice_id=choice_id,
-                how=how,
-                seconds=round(self.clock() - self.ballot.started, 3),
-                tally=dict(tally.counts),
-                offered=tuple(c.id for c in self.ballot.offered),
-                domains=chosen.domains,
-                split=tally.split,
-            )
+        made = DecisionMade(
+            scene=self.scene_id,
+            choice_id=choice_id,
+            how=how,
+            seconds=round(self.clock() - self.ballot.started, 3),
+            tally=dict(tally.counts),
+            offered=tuple(c.id for c in self.ballot.offered),
+            domains=chosen.domains,
+            split=tally.split,
         )
-        self._go(self.runtime.choose(self.state, choice_id))
+        self._move(Choose(choice_id), made, undone=Undone(self.scene_id, choice_id))
 
     def revote(self) -> None:
         """Vote again after more discussion; the earlier round stays in the log."""
@@ -202,10 +229,9 @@ class PlayController:
 
     def replace_story(self, runtime: Runtime, state: StoryState) -> None:
         """A new version of the story (watch mode): continue from `state` in it."""
-        runtime.listener = self._emit
         self.runtime = runtime
         self.state = state
-        self.history = []
+        self._undo = []
         self._open_ballot()
 
     # -- counsellor --
@@ -214,18 +240,19 @@ class PlayController:
         self._emit(CounsellorAction(self.scene_id, kind, detail))
 
     def can_go_back(self) -> bool:
-        return bool(self.history)
+        return bool(self._undo)
 
     def back(self) -> None:
-        """One step back: the previous scene, as it was when the group entered it."""
-        if not self.history:
+        """One step back: the previous scene, as it was when the group entered it. The log is
+        told the state it returned to and which decision, if any, was taken back."""
+        if not self._undo:
             return
-        self.action("back")
-        self.state = self.history.pop()
+        left = self.scene_id
+        self.state, undone = self._undo.pop()
         self._open_ballot()
+        self._emit(CounsellorAction(left, "back", undone=undone))
 
     def skip_to_ending(self) -> None:
         if self.ended:
             return
-        self.action("skip-to-ending")
-        self._go(self.runtime.skip_to_ending(self.state))
+        self._move(SkipToEnding(), CounsellorAction(self.scene_id, "skip-to-ending"))

@@ -2,8 +2,10 @@
 
 The runtime (`game.story.runtime`) emits SceneEntered, ChoicesOffered, ChoiceTaken,
 SkippedToEnding and EndingReached. Around them the front end emits what the group and the
-counsellor do: votes, the decision and how it was reached, and counsellor actions. All go to
-one listener the front end is given (`Listener`); the engine never stores them itself.
+counsellor do: votes, the decision and how it was reached, and counsellor actions. The play
+controller hands them to one listener (`Listener`) *after* the move, bundled with the story
+state it led to (`Happened`), so a listener (the session log) is told where the group stands
+instead of working it out again; the engine never stores them itself.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Literal, Union
 from ..constants import VOTE_MODES as VOTE_MODES
 from ..constants import VoteMode as VoteMode
 from ..story.runtime import Event as StoryEvent
+from ..story.runtime import StoryState
 
 DecisionHow = Literal["majority", "tie-counsellor", "revote-majority", "counsellor", "skip"]
 
@@ -60,13 +63,39 @@ class DecisionMade:
 
 
 @dataclass(frozen=True, slots=True)
+class Undone:
+    """The group's decision that a "back one step" took back: at `scene`, choice `choice`."""
+
+    scene: str
+    choice: str
+
+
+@dataclass(frozen=True, slots=True)
 class CounsellorAction:
+    """`undone`: for "back", the decision it took back (None when it undid a `goto` or a
+    skip), so a report can mark that decision as undone instead of guessing."""
+
     scene: str
     action: CounsellorActionKind
     detail: str = ""
+    undone: Undone | None = None
     kind: str = "counsellor_action"
 
 
 PlayEvent = Union[VoteCast, VoteCounts, DecisionMade, CounsellorAction]
 AnyEvent = Union[StoryEvent, PlayEvent]
-Listener = Callable[[AnyEvent], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Happened:
+    """What one move of play did, in order, and the story state after it.
+
+    Every event of a move shares the one state it led to: a decision, the choice taken, the
+    scene entered and the choices offered there all carry the state to resume from.
+    """
+
+    events: tuple[AnyEvent, ...]
+    state: StoryState
+
+
+Listener = Callable[[Happened], object]  # what it returns is not used

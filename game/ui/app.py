@@ -19,6 +19,7 @@ import pygame
 
 from ..i18n import t, tn
 from .canvas import Canvas
+from .console import Console
 from .theme import THEMES, Metrics, Settings, Theme
 
 log = logging.getLogger("porukka.ui")
@@ -180,12 +181,13 @@ class App:
         self.notes: list[tuple[str, float]] = []  # (text, seconds left) shown at the bottom
         self.error_view_factory: Callable[[App, str], View] | None = None
         self.console: Any = None  # the counsellor's console window, when open
+        # The play flow the console shows (a `PlayFlow` or None); `main.Game` wires it, so
+        # neither the app nor the console needs to know the play screen.
+        self.current_flow: Callable[[], Any] = lambda: None
         self.joysticks: dict[int, Any] = {}
 
     def open_console(self) -> None:
         """Open the counsellor's console window (beside the projected one)."""
-        from .console import Console
-
         if self.console is None:
             self.console = Console(self)
             self.dirty = True

@@ -1,15 +1,33 @@
 """The counsellor's console: a second window beside the projected one, when there is a second
 display. It shows what comes next, who has voted, the timer, the controls and the story's guide
-notes (never shown on the shared screen). Keys typed in it control the game as usual."""
+notes (never shown on the shared screen). Keys typed in it control the game as usual.
+
+It reads the play flow the app hands it (`App.current_flow`), never the play screen itself."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
 from ..i18n import t
-from .app import App
 from .canvas import Canvas, font, panel, wrap
 from .theme import Metrics
+
+if TYPE_CHECKING:
+    from ..play.flow import PlayFlow
+    from .theme import Settings, Theme
+
+
+class ConsoleHost(Protocol):
+    """What the console needs of the app: its settings, theme and the flow being played."""
+
+    settings: Settings
+
+    @property
+    def theme(self) -> Theme: ...
+
+    def current_flow(self) -> PlayFlow | None: ...
 
 
 def second_display_present() -> bool:
@@ -20,9 +38,9 @@ def second_display_present() -> bool:
 
 
 class Console:
-    """Draws the state of the play view found on the app's stack into its own window."""
+    """Draws the state of the story being played (the app's current flow) in its own window."""
 
-    def __init__(self, app: App, size: tuple[int, int] = (900, 700)) -> None:
+    def __init__(self, app: ConsoleHost, size: tuple[int, int] = (900, 700)) -> None:
         self.app = app
         position: tuple[int, int] | int = pygame.WINDOWPOS_CENTERED
         try:
@@ -39,9 +57,7 @@ class Console:
         self.window.destroy()
 
     def draw(self) -> None:
-        from .views.play import PlayView
-
-        play = next((v for v in reversed(self.app.views) if isinstance(v, PlayView)), None)
+        flow = self.app.current_flow()
         surface = self.window.get_surface()
         theme = self.app.theme
         lang = self.app.settings.ui_lang
@@ -54,8 +70,8 @@ class Console:
         width = w - 2 * m.margin
         canvas.text(t("console-title", lang), (x, y), int(px * 1.3), theme.accent, True)
         y += int(px * 2.2)
-        if play is not None:
-            c = play.c
+        if flow is not None:
+            c = flow.c
             y = self._line(canvas, t("console-scene", lang, scene=c.scene_id), x, y, width, px)
             nxt = [f"{o.number}) {o.id} -> {o.goto}" for o in c.offered()]
             scene = c.runtime.scene(c.state)
@@ -68,8 +84,8 @@ class Console:
                 done = c.voters_done()
                 y = self._line(canvas, t("who-voted", lang, n=len(done),
                                          total=len(c.participants)), x, y, width, px)
-            if play.timer_left is not None:
-                left = int(play.timer_left + 0.999)
+            if flow.timer_left is not None:
+                left = int(flow.timer_left + 0.999)
                 y = self._line(canvas, t("ui-timer", lang, m=left // 60, s=left % 60), x, y,
                                width, px)
             guide = c.runtime.text(c.runtime.story.guide, c.state) if c.runtime.story.guide \

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..i18n import t
 from ..play.controller import Participant, PlayController, default_participants
-from ..play.events import AnyEvent, VoteMode
+from ..play.events import Listener, VoteMode
+from ..play.flow import PlayFlow
 from ..resources import shared_assets_dir
 from ..story.loader import LoadedStory
 from ..story.runtime import Runtime
@@ -35,7 +36,7 @@ class SessionHooks:
     setup: Callable[[App, LoadedStory], Intent | None] | None = None
     # Called when a story is started; returns the listener for its events.
     listener: Callable[[LoadedStory, str, VoteMode, list[Participant]],
-                       Callable[[AnyEvent], None] | None] | None = None
+                       Listener | None] | None = None
     # Called at the end ("ended" or "ended-early"); may push the reflection.
     finished: Callable[[App, PlayController, str], Intent | None] | None = None
     # Called at a scene marked `reflect: true`.
@@ -52,6 +53,7 @@ class Game:
         self.hooks = hooks or SessionHooks()
         self.speaker = speaker or Speaker()
         app.error_view_factory = self._error_view
+        app.current_flow = self.current_flow
 
     # -- screens --
 
@@ -81,16 +83,21 @@ class Game:
     def play_view(self, loaded: LoadedStory, lang: str, vote_mode: VoteMode,
                   participants: list[Participant],
                   controller: PlayController | None = None,
-                  watch: bool = False) -> PlayView:
-        listener = None
-        if self.hooks.listener is not None:
-            listener = self.hooks.listener(loaded, lang, vote_mode, participants)
-        if controller is None:
-            runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
-            controller = PlayController(runtime, vote_mode, participants, listener)
+                  watch: bool = False, flow: PlayFlow | None = None) -> PlayView:
+        """The play screen. `flow` (or `controller`): a playthrough already under way, e.g. a
+        resumed session or the simulator's; otherwise the story starts, logged to the hooks'
+        listener."""
+        if flow is None:
+            if controller is None:
+                listener = None
+                if self.hooks.listener is not None:
+                    listener = self.hooks.listener(loaded, lang, vote_mode, participants)
+                runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
+                controller = PlayController(runtime, vote_mode, participants, listener)
+            flow = PlayFlow(controller)
         media = Media(loaded.folder, shared_assets_dir())
         watcher = StoryWatcher(loaded.file) if watch else None
-        return PlayView(self.app, controller, media, self.speaker, self._finished,
+        return PlayView(self.app, flow, media, self.speaker, self._finished,
                         self._reflect, watcher)
 
     def _finished(self, controller: PlayController, how: str) -> Intent | None:
@@ -102,6 +109,11 @@ class Game:
         if self.hooks.reflect is not None:
             return self.hooks.reflect(self.app, controller)
         return None
+
+    def current_flow(self) -> PlayFlow | None:
+        """The flow of the story being played (the console shows it), if any."""
+        play = next((v for v in reversed(self.app.views) if isinstance(v, PlayView)), None)
+        return play.flow if play is not None else None
 
     def _error_view(self, app: App, details: str) -> ErrorView:
         play = next((v for v in reversed(app.views) if isinstance(v, PlayView)), None)

@@ -76,21 +76,21 @@ def frame_times() -> None:
         return out
 
     def reveal_step() -> None:
-        if view.phase != "lines":
+        if view.flow.phase != "lines":
             view.c.back() if view.c.can_go_back() else None
             view._enter_scene()
         view.advance()
 
-    reveal = frames_while(lambda: view.fade < 1.0 and view.phase == "lines", reveal_step)
+    reveal = frames_while(lambda: view.fade < 1.0 and view.flow.phase == "lines", reveal_step)
 
     def bars_step() -> None:
-        while view.phase not in ("choices", "results"):
+        while view.flow.phase not in ("choices", "results"):
             view.advance()
-        view.phase = "choices"
-        view.counts = {c.id: i + 1 for i, c in enumerate(view.offered())}
+        view.flow.phase = "choices"
+        view.flow.counts = {c.id: i + 1 for i, c in enumerate(view.offered())}
         view._show_results()
 
-    bars = frames_while(lambda: view.phase == "results" and view.bars < 1.0, bars_step)
+    bars = frames_while(lambda: view.flow.phase == "results" and view.bars < 1.0, bars_step)
 
     # Idle: nothing animating, no input: the loop must not draw.
     view.fade, view.bars = 1.0, 1.0
@@ -176,9 +176,9 @@ for lang in loaded.story.languages:
     view = Game(app, []).play_view(loaded, lang, "counsellor", default_participants(6, str))
     app.views[:] = [view]
     for _ in range(400):
-        if view.c.ended and view.phase == "ending":
+        if view.c.ended and view.flow.phase == "ending":
             break
-        if view.phase == "choices":
+        if view.flow.phase == "choices":
             view._choose_number(rng.randint(1, len(view.offered())))
         else:
             view.advance()

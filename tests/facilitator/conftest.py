@@ -9,7 +9,9 @@ import pytest
 
 from facilitator.groups import Group, Participant
 from facilitator.sessions import ActiveSession, SessionStore
-from game.play.events import DecisionMade, VoteCast
+from game.play.controller import Participant as Player
+from game.play.controller import PlayController
+from game.play.events import AnyEvent, Happened
 from game.story import LoadedStory, Runtime, StoryState, load_story
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,32 +45,34 @@ def play(
     seed: int = 1,
     steps: int | None = None,
 ) -> StoryState:
-    """Play as the front end does: votes, the decision, then the runtime moves on."""
+    """Play as the front end does, through the play controller: votes, the decision, and the
+    log told each move with the state after it."""
     rng = random.Random(seed)
-    rt = Runtime(loaded.story, session.recorder._runtime.lang, listener=session.recorder,
-                 story_hash=loaded.content_hash)
-    state = rt.start()
+    rt = Runtime(loaded.story, session.recorder.lang, story_hash=loaded.content_hash)
+    ticks = iter(range(0, 10**6, 5))
+    c = PlayController(rt, "secret", [Player(v, v, "#000000", "circle") for v in voters],
+                       listener=session.recorder, clock=lambda: next(ticks) / 2)
     taken = 0
-    while not state.ended:
-        if rt.scene(state).goto is not None:
-            state = rt.advance(state)
+    while not c.ended:
+        if not c.is_choice_point():
+            c.advance()
             continue
         if steps is not None and taken >= steps:
             break  # stop at a choice point
-        offered = rt.offered_choices(state)
+        offered = c.offered()
         if not offered:
-            state = rt.skip_to_ending(state)
+            c.skip_to_ending()
             continue
         for pid in voters:
-            session.recorder(VoteCast(state.scene, pid, rng.choice(offered).id))
-        chosen = rng.choice(offered)
-        session.recorder(
-            DecisionMade(state.scene, chosen.id, "majority", 2.5, {chosen.id: len(voters)},
-                         tuple(c.id for c in offered), chosen.domains, False)
-        )
-        state = rt.choose(state, chosen.id)
+            c.vote(pid, rng.choice(offered).id)
+        c.decide(rng.choice(offered).id, "majority")
         taken += 1
-    return state
+    return c.state
+
+
+def tell(session: ActiveSession, state: StoryState, *events: AnyEvent) -> int:
+    """Hand the session's recorder events that do not move the story (votes, actions)."""
+    return session.recorder(Happened(events, state))
 
 
 def crash(session: ActiveSession) -> None:

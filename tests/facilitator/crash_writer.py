@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from facilitator.sessions import SessionStore  # noqa: E402
-from game.play.events import CounsellorAction, DecisionMade, VoteCast  # noqa: E402
+from game.play.controller import Participant as Player  # noqa: E402
+from game.play.controller import PlayController  # noqa: E402
+from game.play.events import Happened  # noqa: E402
 from game.story import Runtime, SceneEntered, load_story  # noqa: E402
 
 GROUP = "Kaatoryhmä"
@@ -52,44 +54,41 @@ def main() -> None:
         say(f"S {session.id}")
         recorder = session.recorder
 
-        def listener(event: object, recorder=recorder) -> None:
-            seq = recorder(event)  # type: ignore[arg-type]  # reason: engine events only
+        def listener(happened: Happened, recorder=recorder) -> None:
+            last = recorder(happened)
             if background:
                 return
-            if isinstance(event, SceneEntered):
-                digest = hashlib.sha256(recorder.state.to_json().encode()).hexdigest()
-                say(f"{seq} {digest}")
-            else:
-                say(str(seq))
+            for seq, event in zip(range(last - len(happened.events) + 1, last + 1),
+                                  happened.events, strict=True):
+                if isinstance(event, SceneEntered):
+                    digest = hashlib.sha256(happened.state.to_json().encode()).hexdigest()
+                    say(f"{seq} {digest}")
+                else:
+                    say(str(seq))
 
-        def log(event: object, recorder=recorder) -> None:
-            seq = recorder(event)  # type: ignore[arg-type]  # reason: play events only
-            if not background:
-                say(str(seq))
+        rt = Runtime(loaded.story, recorder.lang, story_hash=loaded.content_hash)
+        players = [Player(pid, pid, "#000000", "circle") for pid in present]
+        elapsed = [0.0]
 
-        rt = Runtime(loaded.story, session.recorder._runtime.lang, listener=listener,
-                     story_hash=loaded.content_hash)
-        state = rt.start()
-        while not state.ended:
-            scene = rt.scene(state)
-            if scene.goto is not None:
-                state = rt.advance(state)
+        def clock(elapsed=elapsed) -> float:  # 1–60 s from one call to the next
+            elapsed[0] += rng.uniform(1, 60)
+            return elapsed[0]
+
+        c = PlayController(rt, "secret", players, listener=listener, clock=clock)
+        while not c.ended:
+            if not c.is_choice_point():
+                c.advance()
                 continue
-            offered = rt.offered_choices(state)
+            offered = c.offered()
             if not offered:
-                log(CounsellorAction(state.scene, "skip-to-ending"))
-                state = rt.skip_to_ending(state)
+                c.skip_to_ending()
                 continue
             for pid in present:
-                log(VoteCast(state.scene, pid, rng.choice(offered).id))
+                c.vote(pid, rng.choice(offered).id)
             if rng.random() < 0.1:
-                log(CounsellorAction(state.scene, "pause"))
-                log(CounsellorAction(state.scene, "resume"))
-            chosen = rng.choice(offered)
-            log(DecisionMade(state.scene, chosen.id, "majority", rng.uniform(1, 60),
-                             {chosen.id: len(present)}, tuple(c.id for c in offered),
-                             chosen.domains, rng.random() < 0.5))
-            state = rt.choose(state, chosen.id)
+                c.action("pause")
+                c.action("resume")
+            c.decide(rng.choice(offered).id, "majority")
         for pid in present:
             for domain in loaded.story.domain_ids():
                 seq = session.rate(pid, domain, rng.choice([None, *range(11)]))

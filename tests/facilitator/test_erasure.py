@@ -7,7 +7,7 @@ import os
 from facilitator.sessions import SessionStore, delete_session, forget_participant
 from game.play.events import VoteCast
 
-from .conftest import crash, play
+from .conftest import crash, play, tell
 
 
 def every_byte(root) -> bytes:
@@ -31,7 +31,7 @@ def test_forget_participant_removes_them_from_every_file(store, group, people, l
     finished.end()
     interrupted = store.start(group.id, voters, loaded, vote_mode="secret", reflection="private")
     state = play(interrupted, loaded, voters, steps=1)
-    interrupted.recorder(VoteCast(state.scene, kettu.id, "jotain"))
+    tell(interrupted, state, VoteCast(state.scene, kettu.id, "jotain"))
     interrupted.flush()
     crash(interrupted)  # leaves a journal that names kettu
     assert (store.folder / f"{interrupted.id}.journal").exists()

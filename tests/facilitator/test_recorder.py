@@ -1,5 +1,5 @@
-"""The listener: records for every event, a shadow state that always equals the game's, and
-the writer thread."""
+"""The listener: a record for every event, each with the state the controller handed over,
+and the writer thread."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pytest
 from facilitator.errors import InvalidInput, LogError, LogWriteError
 from facilitator.log.eventlog import SessionLog
 from facilitator.log.recorder import BackgroundWriter, SessionRecorder
-from game.play.events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
+from game.play.controller import Participant as Player
+from game.play.controller import PlayController
+from game.play.events import CounsellorAction, Happened, VoteCast
 from game.story import Runtime, StoryState
 from game.story.loader import check_bytes
 
@@ -47,65 +49,93 @@ def restored(runtime: Runtime, state_json: str) -> StoryState:
     return runtime.restore(state_json)
 
 
-def walk(loaded, rng, *, decision_first: bool, log: SessionLog):
-    """A random playthrough; after every step the recorder's state must be the game's."""
-    rec = SessionRecorder(log, loaded.story, story_hash=loaded.content_hash, lang="fi")
-    rt = Runtime(loaded.story, "fi", listener=rec, story_hash=loaded.content_hash)
-    state = rt.start()
-    assert rec.state == state
-    while not state.ended:
-        if rt.scene(state).goto is not None:
-            state = rt.advance(state)
-        elif not rt.offered_choices(state) or rng.random() < 0.03:
-            state = rt.skip_to_ending(state)
+PEOPLE = [Player(f"p{i}", f"N{i}", "#000000", "circle") for i in range(4)]
+
+
+def controller(loaded, log: SessionLog, lang: str | None = None) -> tuple[PlayController,
+                                                                         SessionRecorder]:
+    rec = SessionRecorder(log, loaded.story, story_hash=loaded.content_hash, lang=lang)
+    rt = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
+    return PlayController(rt, "secret", PEOPLE, listener=rec), rec
+
+
+def last_state(log: SessionLog) -> str:
+    return [r for r in log.records() if r.data.get("state")][-1].state_json
+
+
+def walk(loaded, rng, log: SessionLog) -> StoryState:
+    """A random playthrough with votes, revotes, back and skips; after every move the log's
+    last state is exactly the controller's, and so is what the recorder was told."""
+    c, rec = controller(loaded, log, "fi")
+    assert rec.state == c.state
+    for _ in range(300):
+        if c.ended:
+            break
+        if not c.is_choice_point():
+            c.advance()
+        elif not c.offered() or rng.random() < 0.03:
+            c.skip_to_ending()
         else:
-            chosen = rng.choice(rt.offered_choices(state))
-            made = DecisionMade(state.scene, chosen.id, "majority", 1.0, {chosen.id: 1},
-                                (chosen.id,), chosen.domains, False)
-            if decision_first:
-                rec(made)
-                state = rt.choose(state, chosen.id)
+            ids = [o.id for o in c.offered()]
+            for p in PEOPLE:
+                c.vote(p.id, rng.choice(ids))
+            roll = rng.random()
+            if roll < 0.15 and c.can_go_back():
+                c.back()
+            elif roll < 0.25:
+                c.revote()
             else:
-                state = rt.choose(state, chosen.id)
-                rec(made)
-        assert rec.state == state
-        last = [r for r in log.records() if r.data.get("state")][-1]
-        assert restored(rt, last.state_json) == state
-    return state
+                c.decide(rng.choice(ids), "majority")
+        assert rec.state == c.state
+        assert restored(c.runtime, last_state(log)) == c.state
+    return c.state
 
 
-@pytest.mark.parametrize("decision_first", [True, False])
 @pytest.mark.parametrize("seed", range(12))
-def test_shadow_state_follows_the_game_exactly(loaded, loop, seed, decision_first):
+def test_the_logged_state_is_always_the_games(loaded, loop, seed):
     for story in (loaded, loop):
-        walk(story, random.Random(seed), decision_first=decision_first,
-             log=SessionLog.in_memory(story_id=story.story.id))
+        walk(story, random.Random(seed), SessionLog.in_memory(story_id=story.story.id))
 
 
-def test_a_decision_before_the_move_carries_the_state_after_it(loop):
+def test_the_recorder_keeps_no_story_of_its_own(loop):
+    """Regression (issue 12): the recorder kept a shadow state, its own undo stack and a
+    private Runtime, and the two histories could disagree. It is handed the state now."""
+    rec = SessionRecorder(SessionLog.in_memory(story_id="silmukka"), loop.story)
+    assert not any(isinstance(v, (Runtime, list)) for v in vars(rec).values())
+
+
+def test_a_decision_carries_the_state_after_it(loop):
     log = SessionLog.in_memory(story_id="silmukka")
-    rec = SessionRecorder(log, loop.story, story_hash=loop.content_hash)
-    rt = Runtime(loop.story, listener=rec, story_hash=loop.content_hash)
-    state = rt.start()
+    c, rec = controller(loop, log)
     for _ in range(3):  # around the loop: the same scene and choice, again and again
-        rec(DecisionMade("alku", "uudestaan", "majority", 3.0, {}, (), (), False))
-        after = rt.choose(state, "uudestaan")
+        c.decide("uudestaan", "majority")
         decision = log.records(["decision_made"])[-1]
-        assert restored(rt, decision.state_json) == after == rec.state
-        state = after
-    assert state.variables["kierros"] == 3
+        assert restored(c.runtime, decision.state_json) == c.state == rec.state
+    assert c.state.variables["kierros"] == 3
+
+
+def test_the_listener_is_told_after_the_move(loop):
+    """Regression (issue 12): the decision was handed over before the runtime moved, so the
+    listener could not know the state after it."""
+    told: list[tuple[Happened, StoryState]] = []
+    c = PlayController(Runtime(loop.story), "counsellor", PEOPLE)
+    c.listener = lambda h: told.append((h, c.state))
+    c.decide("eteen", "counsellor")
+    happened, seen = told[-1]
+    assert happened.state == c.state == seen and c.state.scene == "valissa"
+    assert [e.kind for e in happened.events] == ["decision_made", "choice_taken",
+                                                  "scene_entered"]
 
 
 def test_the_records_of_a_choice_point(loop):
     log = SessionLog.in_memory(story_id="silmukka")
+    ticks = iter([10.0, 14.25])
     rec = SessionRecorder(log, loop.story, story_hash="h")
-    rt = Runtime(loop.story, listener=rec, story_hash="h")
-    state = rt.start()
-    rec(VoteCast("alku", "p-1", "eteen"))
-    rec(VoteCounts("alku", {"eteen": 2, "uudestaan": 1}))
-    rec(DecisionMade("alku", "eteen", "majority", 4.25, {"eteen": 2, "uudestaan": 1},
-                     ("uudestaan", "eteen"), ("mieli",), True))
-    rt.choose(state, "eteen")
+    rt = Runtime(loop.story, story_hash="h")
+    c = PlayController(rt, "hands", PEOPLE, listener=rec, clock=lambda: next(ticks))
+    c.vote("p-1", "eteen")
+    c.set_counts({"eteen": 2, "uudestaan": 1})
+    c.decide("eteen", "majority")
     kinds = [r.kind for r in log.records()]
     assert kinds == ["scene_entered", "choices_offered", "vote_cast", "vote_counts",
                      "decision_made", "choice_taken", "scene_entered"]
@@ -118,71 +148,51 @@ def test_the_records_of_a_choice_point(loop):
     assert decision.data["split"] is True and decision.data["domains"] == ["mieli"]
     assert decision.data["offered"] == ["uudestaan", "eteen"]
     assert decision.data["seconds"] == 4.25
+    assert decision.data["state"]["scene"] == "valissa"
     assert taken.data == {"choice": "eteen", "number": 2, "text": "Eteen", "domains": ["mieli"]}
 
 
-def test_back_steps_the_shadow_back_like_the_controller(loop):
+def test_back_logs_the_state_returned_to_and_the_decision_undone(loop):
     log = SessionLog.in_memory(story_id="silmukka")
-    rec = SessionRecorder(log, loop.story)
-    rt = Runtime(loop.story, listener=rec)
-    s0 = rt.start()
-    s1 = rt.choose(s0, "uudestaan")
-    rt.choose(s1, "eteen")
-    rec(CounsellorAction("valissa", "back"))
-    assert rec.state == s1
-    assert restored(rt, log.records()[-1].state_json) == s1
-    rec(CounsellorAction("alku", "back"))
+    c, rec = controller(loop, log)
+    s0 = c.state
+    c.decide("uudestaan", "majority")
+    s1 = c.state
+    c.decide("eteen", "majority")
+    c.back()
+    back = log.records()[-1]
+    assert back.kind == "counsellor_action" and back.data["action"] == "back"
+    assert back.scene == "valissa"  # the scene the group left
+    assert back.data["undone"] == {"scene": "alku", "choice": "eteen"}
+    assert rec.state == s1 == restored(c.runtime, back.state_json)
+    c.back()
     assert rec.state == s0
+    assert log.records()[-1].data["undone"] == {"scene": "alku", "choice": "uudestaan"}
 
 
-def test_a_state_given_with_an_action_is_logged(loop):
+def test_back_over_a_goto_names_no_decision(loop):
+    log = SessionLog.in_memory(story_id="silmukka")
+    c, _ = controller(loop, log)
+    c.decide("eteen", "majority")
+    c.advance()
+    c.back()
+    back = log.records()[-1]
+    assert back.data["action"] == "back" and back.data["undone"] is None
+    assert back.data["state"]["scene"] == "valissa"
+
+
+def test_the_state_handed_with_an_action_is_logged(loop):
     log = SessionLog.in_memory(story_id="silmukka")
     rec = SessionRecorder(log, loop.story)
-    rt = Runtime(loop.story, listener=rec)
-    s0 = rt.start()
-    rt.choose(s0, "eteen")
-    rec(CounsellorAction("valissa", "back"), state=s0)
-    assert rec.state == s0
+    s0 = Runtime(loop.story).begin().state
+    seq = rec(Happened((CounsellorAction("valissa", "pause"),), s0))
+    assert seq == 1 and rec.state == s0
     assert log.records()[-1].data["state"]["scene"] == "alku"
-
-
-def test_with_the_real_play_controller(loaded):
-    """The front end's controller: votes, decisions, back, revote and skip; the log's last
-    state is always where the controller is."""
-    controller = pytest.importorskip("game.play.controller")
-    log = SessionLog.in_memory(story_id=loaded.story.id)
-    rec = SessionRecorder(log, loaded.story, story_hash=loaded.content_hash, lang="en")
-    rt = Runtime(loaded.story, "en", story_hash=loaded.content_hash)
-    people = [controller.Participant(f"p{i}", f"N{i}", "#000000", "circle") for i in range(4)]
-    c = controller.PlayController(rt, "secret", people, listener=rec)
-    rng = random.Random(5)
-    for step in range(200):
-        if c.ended:
-            break
-        if c.is_choice_point() and c.offered():
-            ids = [o.id for o in c.offered()]
-            for p in people:
-                c.vote(p.id, rng.choice(ids))
-            roll = rng.random()
-            if roll < 0.15 and c.can_go_back():
-                c.back()
-            elif roll < 0.25:
-                c.revote()
-            else:
-                c.decide(rng.choice(ids), "majority")
-        elif c.is_choice_point():
-            c.skip_to_ending()
-        else:
-            c.advance()
-        assert rec.state == c.state, step
-        last = [r for r in log.records() if r.data.get("state")][-1]
-        assert rt.restore(last.state_json) == c.state
 
 
 def test_ratings_and_feedback(loop):
     log = SessionLog.in_memory(story_id="silmukka")
-    rec = SessionRecorder(log, loop.story)
-    Runtime(loop.story, listener=rec).start()
+    _, rec = controller(loop, log)
     rec.rating("p-1", "arki", 7)
     rec.rating("p-2", "arki", None)
     rec.feedback("p-1", 4, "jees")
@@ -198,9 +208,14 @@ def test_ratings_and_feedback(loop):
 
 
 def test_something_that_is_not_an_event_is_refused(loop):
-    rec = SessionRecorder(SessionLog.in_memory(), loop.story)
+    log = SessionLog.in_memory()
+    rec = SessionRecorder(log, loop.story)
     with pytest.raises(TypeError):
         rec("scene_entered")  # type: ignore[arg-type]
+    state = Runtime(loop.story).begin().state
+    with pytest.raises(TypeError):
+        rec(Happened((VoteCast("alku", "p", "eteen"), "scene_entered"), state))  # type: ignore[arg-type]
+    assert log.records() == []  # nothing of a refused move is logged
 
 
 # --- the writer thread ---

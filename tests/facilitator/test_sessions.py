@@ -9,10 +9,11 @@ import pytest
 from facilitator.errors import InvalidInput, SessionBusyError, SessionStateError
 from facilitator.log.records import CounsellorActionData, SessionEndedData
 from facilitator.sessions import SessionStore, find_resume_point, summarise
+from game.play.controller import PlayController
 from game.play.events import CounsellorAction, VoteCast, VoteCounts
 from game.story import Runtime
 
-from .conftest import crash, play
+from .conftest import crash, play, tell
 
 
 class Clock:
@@ -89,9 +90,9 @@ def test_an_interrupted_session_is_offered_with_its_resume_point(store, group, p
     voters = [p.id for p in people]
     s = store.start(group.id, voters, loaded, vote_mode="secret", reflection="private")
     state = play(s, loaded, voters, steps=2)
-    s.recorder(VoteCast(state.scene, voters[0], "x-first"))
-    s.recorder(VoteCast(state.scene, voters[1], "x-second"))
-    s.recorder(CounsellorAction(state.scene, "pause"))
+    tell(s, state, VoteCast(state.scene, voters[0], "x-first"))
+    tell(s, state, VoteCast(state.scene, voters[1], "x-second"))
+    tell(s, state, CounsellorAction(state.scene, "pause"))
     s.flush()
     crash(s)
     assert [x.id for x in store.interrupted()] == [s.id]
@@ -119,10 +120,10 @@ def test_resuming_carries_on_in_the_same_log(store, group, people, loaded):
     assert store.interrupted() == []
     with pytest.raises(SessionBusyError):
         store.resume(s.id, loaded)
-    rt = Runtime(loaded.story, listener=session.recorder, story_hash=loaded.content_hash)
-    offered = rt.offered_choices(state)
-    if offered:
-        rt.choose(state, offered[0].id)
+    rt = Runtime(loaded.story, story_hash=loaded.content_hash)
+    c = PlayController(rt, "hands", [], listener=session.recorder, state=state)
+    if c.offered():
+        c.decide(c.offered()[0].id, "counsellor")
     summary = session.end()
     records = store.events(s.id)
     assert [r.seq for r in records] == list(range(1, len(records) + 1))
@@ -138,9 +139,9 @@ def test_hands_up_counts_so_far_are_part_of_the_resume_point(store, group, peopl
     s = store.start(group.id, [people[0].id], loaded, vote_mode="hands", reflection="skip",
                     background=False)
     state = play(s, loaded, [], steps=1)
-    s.recorder(VoteCounts(state.scene, {"a": 2}))
-    s.recorder(CounsellorAction(state.scene, "revote"))
-    s.recorder(VoteCounts(state.scene, {"a": 1, "b": 3}))
+    tell(s, state, VoteCounts(state.scene, {"a": 2}))
+    tell(s, state, CounsellorAction(state.scene, "revote"))
+    tell(s, state, VoteCounts(state.scene, {"a": 1, "b": 3}))
     crash(s)
     point = store.resume_point(s.id)
     assert point.counts == {"a": 1, "b": 3} and point.votes == {}
@@ -233,8 +234,9 @@ def test_pure_summary_and_resume_point_of_an_in_memory_log(loaded):
         "language": "en", "story": {"id": loaded.story.id, "hash": None, "title": "T"},
     })
     rec = SessionRecorder(log, loaded.story, lang="en")
-    rt = Runtime(loaded.story, "en", listener=rec)
-    state = rt.advance(rt.start())
+    c = PlayController(Runtime(loaded.story, "en"), "hands", [], listener=rec)
+    c.advance()
+    state, rt = c.state, c.runtime
     summary = summarise(log.records())
     assert summary.ended is None and summary.present == ["p"]
     point = find_resume_point(log.records())

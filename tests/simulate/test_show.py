@@ -94,7 +94,7 @@ def test_reading_pace_gives_time_to_read(tmp_path, stories, window):
     app.run(max_frames=10)  # about a sixth of a second at 60 frames a second
     play = app.views[-1]
     assert isinstance(play, PlayView)
-    assert play.phase == "lines" and play.revealed == 1 and not play.c.history
+    assert play.flow.phase == "lines" and play.revealed == 1 and not play.c.history
     director.close()
 
 
@@ -117,7 +117,7 @@ def test_the_counsellor_can_end_the_session_from_the_menu(tmp_path, stories, win
     for _ in range(200):
         app.run(clock=Instant(), max_frames=app.frames + 1)
         top = app.views[-1]
-        if isinstance(top, PlayView) and top.phase == "choices" and top.c.history:
+        if isinstance(top, PlayView) and top.flow.phase == "choices" and top.c.history:
             break
     else:
         raise AssertionError("never reached a second choice")

@@ -106,7 +106,7 @@ def test_read_aloud_speaks_lines_and_choices(make_app, tmp_path: Path):
                                                                      [])
     d.app.push(view)
     d.frames()
-    while view.phase != "choices":
+    while view.flow.phase != "choices":
         d.key(pygame.K_SPACE)
     speaker.stop()
     import time
@@ -133,5 +133,5 @@ def test_four_by_three_windows(make_app, size):
     d, view = _view(make_app, text_scale=2.0)
     d.post(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)
     for _ in range(12):
-        check(d, f"{view.c.scene_id} {view.phase}")
-        d.key(pygame.K_1 if view.phase == "choices" else pygame.K_SPACE)
+        check(d, f"{view.c.scene_id} {view.flow.phase}")
+        d.key(pygame.K_1 if view.flow.phase == "choices" else pygame.K_SPACE)

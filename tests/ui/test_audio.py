@@ -55,4 +55,4 @@ def test_no_audio_device_is_a_note_not_a_crash(make_app, tmp_path, monkeypatch, 
     assert any("Ääntä ei voi toistaa" in n for n, _ in d.app.notes)
     d.key(pygame.K_SPACE)
     d.key(pygame.K_SPACE)
-    assert view.phase == "ending"
+    assert view.flow.phase == "ending"

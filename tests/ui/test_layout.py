@@ -70,25 +70,25 @@ def test_play_screens(make_app, size, scale, mode):
     seen_phases = set()
     while not view.c.ended and steps < 400:
         steps += 1
-        seen_phases.add(view.phase)
-        check(d, f"{mode} {view.c.scene_id} {view.phase} page {view.page}")
-        if view.phase == "choices":
+        seen_phases.add(view.flow.phase)
+        check(d, f"{mode} {view.c.scene_id} {view.flow.phase} page {view.page}")
+        if view.flow.phase == "choices":
             if mode == "hands":
                 d.key(pygame.K_PLUS)
                 d.key(pygame.K_RETURN)
             else:
                 d.key(pygame.K_1)
-        elif view.phase == "handover":
+        elif view.flow.phase == "handover":
             d.key(pygame.K_RETURN)
-        elif view.phase == "results":
+        elif view.flow.phase == "results":
             d.key(pygame.K_RETURN)
-            if view.phase == "results":
+            if view.flow.phase == "results":
                 d.key(pygame.K_1)
         else:
             d.key(pygame.K_SPACE)
     assert view.c.ended, "the story did not end"
     for _ in range(20):
-        if view.phase == "ending":
+        if view.flow.phase == "ending":
             break
         d.key(pygame.K_SPACE)
     check(d, "ending")
@@ -125,7 +125,7 @@ def test_every_builtin_scene_fits_at_200_percent(make_app, path):
             view.c.state = view.c.state.model_copy(update={"scene": sid, "ended": False})
             view.c._open_ballot()
             view._enter_scene()
-            view.phase = "lines"
+            view.flow.phase = "lines"
             shown = {row.line for page in view.pages for row in page}
             assert shown == set(range(len(view.lines))), f"{lang} {sid}: a line is not paged"
             for number in range(len(view.pages)):
@@ -133,5 +133,5 @@ def test_every_builtin_scene_fits_at_200_percent(make_app, path):
                 view.revealed = len(view._page_lines())
                 check(d, f"{lang} {sid} page {number}")
             if view.c.ballot is not None and view.c.ballot.offered:
-                view.phase = "choices"
+                view.flow.phase = "choices"
                 check(d, f"{lang} {sid} choices")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pygame
 import pytest
 
 from game.play.controller import default_participants
-from game.play.events import CounsellorAction, DecisionMade, VoteCast, VoteCounts
+from game.play.events import CounsellorAction, DecisionMade, Happened, VoteCast, VoteCounts
 from game.resources import builtin_stories_dir
 from game.story.loader import load_story
 from game.story.runtime import EndingReached
@@ -22,12 +23,17 @@ from game.ui.views.play import PlayView
 BUILTIN_STORIES = builtin_stories_dir()
 
 STORY = BUILTIN_STORIES / "rahat-loppuu"
+
+
+def told(events: list) -> Callable[[Happened], None]:
+    """A listener that keeps every event of every move, in order."""
+    return lambda happened: events.extend(happened.events)
 MODES = ["counsellor", "hands", "secret", "gamepads"]
 
 
 def start_from_menu(make_app, mode, events):
     d = make_app()
-    hooks = SessionHooks(listener=lambda loaded, lang, vote, people: events.append)
+    hooks = SessionHooks(listener=lambda loaded, lang, vote, people: told(events))
     game = Game(d.app, [STORY], hooks)
     d.app.push(game.menu())
     d.frames()
@@ -49,7 +55,7 @@ def play_to_end(d, mode, max_steps=400):
         view = d.top
         if not isinstance(view, PlayView):
             return
-        phase = view.phase
+        phase = view.flow.phase
         if phase in ("lines", "checkpoint", "stuck", "ending"):
             d.key(pygame.K_SPACE)
         elif phase == "handover":
@@ -68,12 +74,12 @@ def play_to_end(d, mode, max_steps=400):
                 d.key(pygame.K_PLUS)
                 d.key(pygame.K_RETURN)
             elif mode == "secret":
-                d.key(pygame.K_2 if view.turn == 0 else pygame.K_1)
+                d.key(pygame.K_2 if view.flow.turn == 0 else pygame.K_1)
             else:
                 for pad in pads:
                     d.post(pygame.JOYHATMOTION, instance_id=pad, hat=0, value=(0, 0))
                 for i, pad in enumerate(pads):
-                    if isinstance(d.top, PlayView) and d.top.phase == "choices":
+                    if isinstance(d.top, PlayView) and d.top.flow.phase == "choices":
                         d.post(pygame.JOYBUTTONDOWN, instance_id=pad, button=1 if i == 0 else 0)
     raise AssertionError("the story did not end")
 
@@ -109,7 +115,7 @@ def test_mouse_only_play(make_app):
     """Every step can be done with clicks alone: card, Start, advancing, tiles, results."""
     events = []
     d = make_app()
-    game = Game(d.app, [STORY], SessionHooks(listener=lambda *a: events.append))
+    game = Game(d.app, [STORY], SessionHooks(listener=lambda *a: told(events)))
     d.app.push(game.menu())
     d.frames()
     d.click(d.top.cards[0][0].center)
@@ -120,7 +126,7 @@ def test_mouse_only_play(make_app):
         view = d.top
         if not isinstance(view, PlayView):
             break
-        if view.phase == "choices":
+        if view.flow.phase == "choices":
             d.click(view.tile_rects[-1].center)
         else:
             d.click((d.app.screen.get_width() // 2, d.app.screen.get_height() // 2))
@@ -135,7 +141,7 @@ def _play(make_app, mode="counsellor", size=(1280, 720), events=None, **settings
     people = default_participants(4, lambda n: f"Pelaaja {n}")
     view = game.play_view(loaded, "fi", mode, people)
     if events is not None:
-        view.c.listener = events.append
+        view.c.listener = told(events)
     d.app.push(view)
     d.frames()
     return d, view
@@ -148,19 +154,19 @@ def test_counsellor_controls_pause_back_skip_and_help(make_app):
     assert isinstance(d.top, PauseOverlay)
     d.key(pygame.K_SPACE)
     assert d.top is view
-    while view.phase != "choices":
+    while view.flow.phase != "choices":
         d.key(pygame.K_SPACE)
     first_scene = view.c.scene_id
     d.key(pygame.K_1)
     assert view.c.scene_id != first_scene
     d.key(pygame.K_BACKSPACE)
-    assert view.c.scene_id == first_scene and view.phase == "lines"
+    assert view.c.scene_id == first_scene and view.flow.phase == "lines"
     d.key(pygame.K_F1)
     assert isinstance(d.top, HelpOverlay)
     d.key(pygame.K_a)
     d.key(pygame.K_e)
-    assert view.c.ended and view.phase == "lines"  # the ending's own lines come first
-    while view.phase != "ending":
+    assert view.c.ended and view.flow.phase == "lines"  # the ending's own lines come first
+    while view.flow.phase != "ending":
         d.key(pygame.K_SPACE)
     actions = [e.action for e in events if isinstance(e, CounsellorAction)]
     assert actions == ["pause", "resume", "back", "skip-to-ending"]
@@ -197,28 +203,28 @@ def test_text_size_keys_and_resize_keep_the_place(make_app):
 
 def test_timer_counts_down_and_is_never_forced(make_app, tmp_path):
     d, view = _play(make_app)
-    while view.phase != "choices":
+    while view.flow.phase != "choices":
         d.key(pygame.K_SPACE)
-    view.timer_left, view.timer_running = 1.0, True
+    view.flow.timer_left, view.flow.timer_running = 1.0, True
     view.update(2.0)
-    assert view.timer_left == 0 and view.phase == "choices"
+    assert view.flow.timer_left == 0 and view.flow.phase == "choices"
     d.key(pygame.K_t)
-    assert 59 < view.timer_left <= 60
+    assert 59 < view.flow.timer_left <= 60
     d.key(pygame.K_t, mod=pygame.KMOD_SHIFT)
-    assert view.timer_left is None and view.phase == "choices"
+    assert view.flow.timer_left is None and view.flow.phase == "choices"
 
 
 def test_tie_goes_to_counsellor_or_revote(make_app):
     events = []
     d, view = _play(make_app, mode="secret", events=events)
-    while view.phase != "handover":
+    while view.flow.phase != "handover":
         d.key(pygame.K_SPACE)
     for number in (pygame.K_1, pygame.K_2, pygame.K_1, pygame.K_2):
         d.key(pygame.K_RETURN)
         d.key(number)
-    assert view.phase == "results" and view.c.tally().is_tie
+    assert view.flow.phase == "results" and view.c.tally().is_tie
     d.key(pygame.K_r)
-    assert view.phase == "handover" and view.c.voters_done() == set()
+    assert view.flow.phase == "handover" and view.c.voters_done() == set()
     for number in (pygame.K_1, pygame.K_2, pygame.K_1, pygame.K_2):
         d.key(pygame.K_RETURN)
         d.key(number)
@@ -244,28 +250,28 @@ def test_results_say_one_vote_and_many_votes_in_the_right_form(make_app):
 
 def test_secret_votes_are_hidden_until_all_have_voted(make_app):
     d, view = _play(make_app, mode="secret")
-    while view.phase != "handover":
+    while view.flow.phase != "handover":
         d.key(pygame.K_SPACE)
     d.key(pygame.K_RETURN)
     d.key(pygame.K_2)
-    assert view.phase == "handover"  # the next person's turn: nothing about the vote shows
+    assert view.flow.phase == "handover"  # the next person's turn: nothing about the vote shows
     d.redraw()
     texts = " ".join(b.text for b in d.app.last_boxes)
     assert not re.search(r"\d+ ää(ni|ntä)\b", texts) and "Pelaaja 2" in texts
     d.key(pygame.K_s, n=1)  # skip Pelaaja 2
-    assert view.turn == 2
+    assert view.flow.turn == 2
 
 
 def test_gamepad_unplugged_mid_vote_is_a_note_not_a_crash(make_app):
     d, view = _play(make_app, mode="gamepads")
-    while view.phase != "choices":
+    while view.flow.phase != "choices":
         d.key(pygame.K_SPACE)
     d.post(pygame.JOYHATMOTION, instance_id=7, hat=0, value=(0, 0))
     d.post(pygame.JOYHATMOTION, instance_id=8, hat=0, value=(0, 0))
     d.post(pygame.JOYBUTTONDOWN, instance_id=7, button=0)
     d.post(pygame.JOYDEVICEREMOVED, instance_id=8)
     assert any("irrotettiin" in n for n, _ in d.app.notes)
-    assert view.phase == "results"  # the remaining pad has voted
+    assert view.flow.phase == "results"  # the remaining pad has voted
 
 
 def test_missing_picture_is_a_visible_note(make_app, tmp_path):
@@ -326,7 +332,7 @@ def test_counsellor_console_window_follows_the_game(make_app):
     d, view = _play(make_app, mode="secret")
     d.app.open_console()
     console = d.app.console
-    while view.phase != "handover":
+    while view.flow.phase != "handover":
         d.key(pygame.K_SPACE)
     d.key(pygame.K_RETURN)
     d.key(pygame.K_1)
@@ -375,3 +381,20 @@ def test_speaker_portrait_is_drawn_and_a_missing_one_is_a_note(make_app, tmp_pat
     d.key(pygame.K_SPACE)
     d.redraw()
     assert any("timo.png" in n for n, _ in d.app.notes)
+
+
+def test_the_console_knows_the_flow_not_the_play_screen():
+    """Regression (issue 12): app → console → views.play → app was an import cycle, and the
+    console read the play screen's attributes. It reads the flow the app hands it now."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import sys\n"
+        "import game.ui.console\n"
+        "bad = [m for m in sys.modules if m.startswith(('game.ui.views', 'game.ui.app'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True, timeout=60)

@@ -58,7 +58,7 @@ def test_lines_snapshot(make_app, update_snapshots, theme):
 
 def test_hands_results_snapshot(make_app, update_snapshots):
     d, view = _play(make_app, "hands")
-    while view.phase != "choices":
+    while view.flow.phase != "choices":
         d.key(pygame.K_SPACE)
     d.key(pygame.K_PLUS, n=3)
     d.key(pygame.K_DOWN)
@@ -70,7 +70,7 @@ def test_hands_results_snapshot(make_app, update_snapshots):
 
 def test_secret_choices_snapshot(make_app, update_snapshots):
     d, view = _play(make_app, "secret", text_scale=1.5)
-    while view.phase != "handover":
+    while view.flow.phase != "handover":
         d.key(pygame.K_SPACE)
     d.key(pygame.K_RETURN)
     d.key(pygame.K_1)

@@ -108,9 +108,9 @@ class CounsellorMenu(_Buttons):
             (self.tr("menu-bigger"), "bigger"),
             (self.tr("menu-smaller"), "smaller"),
         ]
-        if self.play.phase in ("choices", "handover"):
+        if self.play.flow.phase in ("choices", "handover"):
             out.append((self.tr("menu-timer-extend"), "timer-extend"))
-            if self.play.timer_left is not None:
+            if self.play.flow.timer_left is not None:
                 out.append((self.tr("menu-timer-stop"), "timer-stop"))
         out += [(self.tr("menu-help"), "help"), (self.tr("menu-end"), "end")]
         return out

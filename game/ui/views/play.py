@@ -1,4 +1,10 @@
-"""The play screen: lines revealed one at a time, the discussion, the vote and its result."""
+"""The play screen: lines revealed one at a time, the discussion, the vote and its result.
+
+The screen draws a `PlayFlow` and turns keys, clicks, touches and gamepad buttons into calls on
+it; what phase the group is in, the counts, the turns and the pads live in the flow, where the
+counsellor's console and the simulator read them. The view keeps only what is about drawing:
+the pages of lines and how many are shown, the fade, the bars, and where things were drawn.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from dataclasses import dataclass
 import pygame
 
 from ...play.controller import PlayController
+from ...play.flow import Phase, PlayFlow
 from ...story.runtime import OfferedChoice, Runtime, ShownLine
 from ..app import App, BaseView, Intent, Pop, Push
 from ..canvas import Canvas, font, icon, panel, rounded, shape, wrap
@@ -37,12 +44,12 @@ class Row:
 
 
 class PlayView(BaseView):
-    """One story being played by the group."""
+    """One story being played by the group: draws `flow` and feeds it the group's input."""
 
     def __init__(
         self,
         app: App,
-        controller: PlayController,
+        flow: PlayFlow | PlayController,
         media: Media | None = None,
         speaker: Speaker | None = None,
         on_finished: Callable[[PlayController, str], Intent | None] | None = None,
@@ -52,7 +59,7 @@ class PlayView(BaseView):
         super().__init__(app)
         self.watcher = watcher
         self.watch_error: str | None = None
-        self.c = controller
+        self.flow = flow if isinstance(flow, PlayFlow) else PlayFlow(flow)
         self.media = media
         self.speaker = speaker or Speaker()
         self.on_finished = on_finished
@@ -65,12 +72,44 @@ class PlayView(BaseView):
         self.notified_missing: set[str] = set()
         self._anim_rects: list[pygame.Rect] = []
         self._drawn_once = False
-        self.app.pad_binding = {}  # type: ignore[attr-defined]  # this group's pads
         for instance_id in self.app.joysticks:  # pads plugged in before the story started
-            self._bind(instance_id)
-        self._enter_scene()
+            self.flow.bind_pad(instance_id)
+        self._seen: tuple[int, Phase] = (-1, Phase.LINES)  # nothing laid out yet
+        self._sync()
 
-    # -- scene flow ------------------------------------------------------------------------
+    @property
+    def c(self) -> PlayController:
+        """The controller the flow plays with (what the session's hooks are handed)."""
+        return self.flow.c
+
+    # -- following the flow ------------------------------------------------------------------
+
+    def _sync(self) -> Intent | None:
+        """After a call on the flow: lay out a new scene, start the bars, say what changed,
+        and open the reflection at a checkpoint."""
+        count, phase = self._seen
+        flow = self.flow
+        if flow.scene_count != count:
+            self._enter_scene()
+            phase = Phase.LINES
+        self._seen = (flow.scene_count, flow.phase)
+        if flow.phase == phase:
+            return None
+        if flow.phase == Phase.CHOICES and phase != Phase.RESULTS:
+            self._say_choices()
+        elif flow.phase == Phase.RESULTS:
+            self.bars = 1.0 if self.app.settings.reduce_motion else 0.0
+            tally = flow.tally()
+            if tally.winner:
+                winner = next(c for c in flow.offered() if c.id == tally.winner)
+                self._say(self.tr("results-winner", text=winner.text))
+        elif flow.phase == Phase.ENDING:
+            ending = self.c.ending()
+            if ending:
+                self._say(ending[0])
+        elif flow.phase == Phase.CHECKPOINT and self.on_reflect:
+            return self.on_reflect(self.c)
+        return None
 
     def _enter_scene(self) -> None:
         self.lines = self.c.lines()
@@ -78,20 +117,10 @@ class PlayView(BaseView):
         self.page = 0
         self.revealed = 1  # lines of the current page shown
         self.fade = 0.0 if not self.app.settings.reduce_motion else 1.0
-        self.phase = "lines"
-        self.counts: dict[str, int] = {}
-        self.focus = 0
-        self.turn = 0
-        self.pad_cursor: dict[int, int] = {}
         self.bars = 0.0
-        self.timer_left: float | None = None
-        self.timer_running = False
-        self.checkpoint_done = False
         self._layout_pages()
         self._scene_audio()
-        if not self.lines:
-            self._lines_done()
-        else:
+        if self.lines:
             self._say_line(0)
 
     def _scene_audio(self) -> None:
@@ -133,8 +162,15 @@ class PlayView(BaseView):
             return []
         return sorted({r.line for r in self.pages[self.page]})
 
+    @property
+    def phase(self) -> Phase:
+        """The flow's phase (read-only here: the flow decides)."""
+        return self.flow.phase
+
     def advance(self) -> Intent | None:
-        if self.phase == "lines":
+        """Space, Enter, a click: the next line, or on from where the flow is."""
+        phase = self.flow.phase
+        if phase == Phase.LINES:
             ids = self._page_lines()
             if self.fade < 1.0:
                 self.fade = 1.0  # the animation is skipped, not the line
@@ -150,48 +186,16 @@ class PlayView(BaseView):
                 self.fade = 0.0 if not self.app.settings.reduce_motion else 1.0
                 self._say_line(self._page_lines()[0])
                 return None
-            return self._lines_done()
-        if self.phase == "checkpoint":
-            self.checkpoint_done = True
-            return self._after_checkpoint()
-        if self.phase == "stuck":
-            self.c.skip_to_ending()
-            self._enter_scene()
-            return None
-        if self.phase == "ending":
+            self.flow.lines_done()
+            return self._sync()
+        if phase == Phase.CHECKPOINT:
+            self.flow.checkpoint_passed()
+            return self._sync()
+        if phase == Phase.STUCK:
+            self.flow.leave_stuck()
+            return self._sync()
+        if phase == Phase.ENDING:
             return self._finish("ended")
-        return None
-
-    def _lines_done(self) -> Intent | None:
-        scene = self.c.runtime.scene(self.c.state)
-        if scene.reflect and not self.checkpoint_done and not self.c.ended:
-            self.phase = "checkpoint"
-            if self.on_reflect:
-                return self.on_reflect(self.c)
-            return None
-        return self._after_checkpoint()
-
-    def _after_checkpoint(self) -> Intent | None:
-        if self.c.ended:
-            self.phase = "ending"
-            ending = self.c.ending()
-            if ending:
-                self._say(ending[0])
-            return None
-        if self.c.is_choice_point():
-            if self.c.is_stuck():
-                self.phase = "stuck"
-                return None
-            self.phase = "handover" if self.c.vote_mode == "secret" else "choices"
-            self.counts = {c.id: 0 for c in self.c.offered()}
-            timer = self.c.timer()
-            self.timer_left = float(timer) if timer else None
-            self.timer_running = bool(timer)
-            if self.phase == "choices":
-                self._say_choices()
-            return None
-        self.c.advance()
-        self._enter_scene()
         return None
 
     def _finish(self, how: str) -> Intent | None:
@@ -205,106 +209,42 @@ class PlayView(BaseView):
     # -- voting ----------------------------------------------------------------------------
 
     def offered(self) -> list[OfferedChoice]:
-        return self.c.ballot.offered if self.c.ballot else []
+        return self.flow.offered()
 
-    def _choose_number(self, n: int) -> None:
-        offered = self.offered()
-        if not 1 <= n <= len(offered):
-            return
-        cid = offered[n - 1].id
-        mode = self.c.vote_mode
-        if self.phase == "results":
-            tally = self.c.tally()
-            if tally.winner is None:
-                self._decide(cid, "tie-counsellor" if tally.is_tie else "counsellor")
-            return
-        if self.phase != "choices":
-            return
-        if mode in ("counsellor", "gamepads"):
-            self._decide(cid, "counsellor")
-        elif mode == "hands":
-            self.focus = n - 1
-            self.counts[cid] = self.counts.get(cid, 0) + 1
-        elif mode == "secret":
-            participant = self.c.participants[self.turn]
-            self.c.vote(participant.id, cid)
-            self._next_turn()
+    def _choose_number(self, n: int) -> Intent | None:
+        if self.flow.phase == Phase.RESULTS and self.flow.tally().winner is None:
+            self.speaker.stop()  # the counsellor decides
+        elif self.flow.phase == Phase.CHOICES and self.flow.vote_mode in ("counsellor",
+                                                                         "gamepads"):
+            self.speaker.stop()
+        self.flow.choose(n)
+        return self._sync()
 
-    def _next_turn(self) -> None:
-        self.turn += 1
-        if self.turn >= len(self.c.participants):
-            self._show_results()
-        else:
-            self.phase = "handover"
-
-    def _skip_turn(self) -> None:
-        if self.phase in ("handover", "choices") and self.c.vote_mode == "secret":
-            self.turn += 1
-            if self.turn >= len(self.c.participants):
-                self._show_results()
-            else:
-                self.phase = "handover"
-
-    def _show_results(self) -> None:
-        if self.c.vote_mode == "hands":
-            self.c.set_counts(self.counts)
-        self.phase = "results"
-        self.bars = 1.0 if self.app.settings.reduce_motion else 0.0
-        tally = self.c.tally()
-        if tally.winner:
-            winner = next(c for c in self.offered() if c.id == tally.winner)
-            self._say(self.tr("results-winner", text=winner.text))
-
-    def _decide(self, cid: str, how: str) -> None:
-        self.speaker.stop()
-        self.c.decide(cid, how)  # type: ignore[arg-type]
-        self._enter_scene()
-
-    def _confirm_results(self) -> None:
-        tally = self.c.tally()
-        if tally.winner is not None:
-            how = "majority" if self.c.ballot and self.c.ballot.round == 1 else "revote-majority"
-            self._decide(tally.winner, how)
-
-    def _revote(self) -> None:
-        self.c.revote()
-        self.turn = 0
-        self.counts = {c.id: 0 for c in self.offered()}
-        self.phase = "handover" if self.c.vote_mode == "secret" else "choices"
+    def _open_turn(self) -> Intent | None:
+        self.flow.open_turn()
+        return self._sync()
 
     # -- counsellor actions ----------------------------------------------------------------
 
-    def back(self) -> None:
+    def back(self) -> Intent | None:
         if self.c.can_go_back():
             self.speaker.stop()
-            self.c.back()
-            self._enter_scene()
+            self.flow.back()
+        return self._sync()
 
-    def skip(self) -> None:
+    def skip(self) -> Intent | None:
         if not self.c.ended:
             self.speaker.stop()
-            self.c.skip_to_ending()
-            self._enter_scene()
+            self.flow.skip()
+        return self._sync()
 
     def pause(self) -> Intent:
         self.speaker.stop()
-        self.c.action("pause")
-        return Push(PauseOverlay(self.app, on_resume=lambda: self.c.action("resume")))
-
-    def extend_timer(self) -> None:
-        if self.timer_left is not None or self.phase in ("choices", "handover"):
-            self.timer_left = (self.timer_left or 0) + 60
-            self.timer_running = True
-            self.c.action("timer-extend", "60")
-
-    def stop_timer(self) -> None:
-        if self.timer_left is not None:
-            self.timer_left = None
-            self.timer_running = False
-            self.c.action("timer-stop")
+        self.flow.action("pause")
+        return Push(PauseOverlay(self.app, on_resume=lambda: self.flow.action("resume")))
 
     def end_session(self) -> Intent | None:
-        self.c.action("end-session")
+        self.flow.action("end-session")
         return self._finish("ended-early")
 
     def menu_action(self, action: str) -> Intent | None:
@@ -312,19 +252,19 @@ class PlayView(BaseView):
         if action == "pause":
             return self.pause()
         if action == "back":
-            self.back()
-        elif action == "skip":
-            self.skip()
-        elif action == "bigger":
+            return self.back()
+        if action == "skip":
+            return self.skip()
+        if action == "bigger":
             self.app.change_settings(self.app.settings.bigger())
-            self.c.action("text-size", str(self.app.settings.text_scale))
+            self.flow.action("text-size", str(self.app.settings.text_scale))
         elif action == "smaller":
             self.app.change_settings(self.app.settings.smaller())
-            self.c.action("text-size", str(self.app.settings.text_scale))
+            self.flow.action("text-size", str(self.app.settings.text_scale))
         elif action == "timer-extend":
-            self.extend_timer()
+            self.flow.extend_timer()
         elif action == "timer-stop":
-            self.stop_timer()
+            self.flow.stop_timer()
         elif action == "help":
             return Push(HelpOverlay(self.app))
         elif action == "end":
@@ -341,11 +281,8 @@ class PlayView(BaseView):
         if event.type == pygame.FINGERDOWN:
             w, h = self.app.screen.get_size()
             return self._click((int(event.x * w), int(event.y * h)))
-        if event.type == pygame.MOUSEWHEEL and self.phase == "choices" \
-                and self.c.vote_mode == "hands":
-            cid = self.offered()[self.focus].id if self.offered() else None
-            if cid:
-                self.counts[cid] = max(0, self.counts.get(cid, 0) + (1 if event.y > 0 else -1))
+        if event.type == pygame.MOUSEWHEEL:
+            self.flow.add_hands(1 if event.y > 0 else -1)
             return None
         if event.type in (pygame.JOYBUTTONDOWN, pygame.JOYHATMOTION):
             return self._pad(event)
@@ -358,6 +295,8 @@ class PlayView(BaseView):
     def _key(self, event: pygame.event.Event) -> Intent | None:
         key = event.key
         shift = event.mod & pygame.KMOD_SHIFT
+        flow = self.flow
+        phase = flow.phase
         if key == pygame.K_ESCAPE:
             return Push(CounsellorMenu(self.app, self))
         if key == pygame.K_F1:
@@ -365,183 +304,127 @@ class PlayView(BaseView):
         if key == pygame.K_p:
             return self.pause()
         if key == pygame.K_BACKSPACE:
-            self.back()
-            return None
+            return self.back()
         if key == pygame.K_e:
-            self.skip()
-            return None
+            return self.skip()
         if key == pygame.K_t:
             if shift:
-                self.stop_timer()
+                flow.stop_timer()
             else:
-                self.extend_timer()
+                flow.extend_timer()
             return None
-        if self.phase == "handover":
+        if phase == Phase.HANDOVER:
             if key in CONFIRM_KEYS or key == pygame.K_SPACE:
-                self.phase = "choices"
-                self._say_choices()
-            elif key == pygame.K_s:
-                self._skip_turn()
+                return self._open_turn()
+            if key == pygame.K_s:
+                flow.skip_turn()
+                return self._sync()
             return None
         if key in NUMBER_KEYS:
-            self._choose_number(NUMBER_KEYS[key])
-            return None
-        if self.phase == "choices" and self.c.vote_mode == "hands":
+            return self._choose_number(NUMBER_KEYS[key])
+        if phase == Phase.CHOICES and flow.vote_mode == "hands":
             return self._hands_key(key)
-        if self.phase == "choices" and self.c.vote_mode == "gamepads" and key in CONFIRM_KEYS:
-            self._show_results()
-            return None
-        if self.phase == "choices" and self.c.vote_mode == "secret" and key == pygame.K_s:
-            self._skip_turn()
-            return None
-        if self.phase == "results":
+        if phase == Phase.CHOICES and flow.vote_mode == "gamepads" and key in CONFIRM_KEYS:
+            flow.show_results()
+            return self._sync()
+        if phase == Phase.CHOICES and flow.vote_mode == "secret" and key == pygame.K_s:
+            flow.skip_turn()
+            return self._sync()
+        if phase == Phase.RESULTS:
             if key in CONFIRM_KEYS or key == pygame.K_SPACE:
-                self._confirm_results()
+                self.speaker.stop()
+                flow.confirm()
             elif key == pygame.K_r:
-                self._revote()
-            return None
+                flow.revote()
+            return self._sync()
         if key in ADVANCE_KEYS:
             return self.advance()
         return None
 
     def _hands_key(self, key: int) -> Intent | None:
-        offered = self.offered()
-        if not offered:
-            return None
-        cid = offered[self.focus].id
+        flow = self.flow
         if key in (pygame.K_UP, pygame.K_LEFT):
-            self.focus = (self.focus - 1) % len(offered)
+            flow.move_focus(-1)
         elif key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB):
-            self.focus = (self.focus + 1) % len(offered)
+            flow.move_focus(1)
         elif key in (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS):
-            self.counts[cid] = self.counts.get(cid, 0) + 1
+            flow.add_hands(1)
         elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.counts[cid] = max(0, self.counts.get(cid, 0) - 1)
+            flow.add_hands(-1)
         elif key in CONFIRM_KEYS:
-            self._show_results()
+            flow.show_results()
+            return self._sync()
         return None
 
     def _click(self, pos: tuple[int, int]) -> Intent | None:
+        flow = self.flow
         if self.menu_button.collidepoint(pos):
             return Push(CounsellorMenu(self.app, self))
         for b in self.buttons:
             if b.hit(pos):
                 return self._button(b.action)
-        if self.phase == "choices" and self.c.vote_mode == "hands":
+        if flow.phase == Phase.CHOICES and flow.vote_mode == "hands":
             for i, (minus, plus) in enumerate(zip(self.minus_rects, self.plus_rects,
                                                   strict=False)):
-                cid = self.offered()[i].id
                 if minus.collidepoint(pos):
-                    self.counts[cid] = max(0, self.counts.get(cid, 0) - 1)
-                    self.focus = i
+                    flow.add_hands(-1, i)
                     return None
                 if plus.collidepoint(pos):
-                    self.counts[cid] = self.counts.get(cid, 0) + 1
-                    self.focus = i
+                    flow.add_hands(1, i)
                     return None
-        if self.phase in ("choices", "results"):
+        if flow.phase in (Phase.CHOICES, Phase.RESULTS):
             for i, rect in enumerate(self.tile_rects):
                 if rect.collidepoint(pos):
-                    if self.phase == "results" and self.c.tally().winner is not None:
+                    if flow.phase == Phase.RESULTS and flow.tally().winner is not None:
                         return None
-                    self._choose_number(i + 1)
-                    return None
+                    return self._choose_number(i + 1)
             return None
-        if self.phase == "handover":
-            self.phase = "choices"
-            self._say_choices()
-            return None
+        if flow.phase == Phase.HANDOVER:
+            return self._open_turn()
         return self.advance()
 
     def _button(self, action: str) -> Intent | None:
         if action == "results":
-            self._show_results()
+            self.flow.show_results()
         elif action == "confirm":
-            self._confirm_results()
+            self.flow.confirm()
         elif action == "revote":
-            self._revote()
+            self.flow.revote()
         elif action == "skip-turn":
-            self._skip_turn()
+            self.flow.skip_turn()
         elif action == "advance":
             return self.advance()
-        return None
+        return self._sync()
 
     # -- gamepads --------------------------------------------------------------------------
 
-    def _pads(self) -> dict[int, str]:
-        """Connected gamepads (instance id) bound to participants, in the order they came."""
-        binding = getattr(self.app, "pad_binding", None)
-        if binding is None:
-            binding = {}
-            self.app.pad_binding = binding  # type: ignore[attr-defined]
-        return binding
-
-    def _bind(self, instance_id: int) -> None:
-        pads = self._pads()
-        if instance_id in pads:
-            return
-        taken = set(pads.values())
-        for p in self.c.participants:
-            if p.id not in taken:
-                pads[instance_id] = p.id
-                return
-
     def _pad_added(self, event: pygame.event.Event) -> None:
         for instance_id, joy in self.app.joysticks.items():
-            if instance_id not in self._pads():
-                self._bind(instance_id)
+            if instance_id not in self.flow.pads:
+                self.flow.bind_pad(instance_id)
                 self.app.note(self.tr("gamepad-added", name=joy.get_name()))
 
     def _pad_removed(self, event: pygame.event.Event) -> None:
-        pads = self._pads()
-        pid = pads.pop(event.instance_id, None)
+        pid = self.flow.unbind_pad(event.instance_id)
         name = next((p.nickname for p in self.c.participants if p.id == pid), "?")
         self.app.note(self.tr("gamepad-removed", name=name))
-        if self.phase == "choices" and self.c.vote_mode == "gamepads":
-            self._maybe_all_pads_voted()
+        self._sync()
 
     def _pad(self, event: pygame.event.Event) -> Intent | None:
         instance = getattr(event, "instance_id", getattr(event, "joy", -1))
-        self._bind(instance)
-        pid = self._pads().get(instance)
-        offered = self.offered()
         if event.type == pygame.JOYHATMOTION:
-            if self.phase == "choices" and offered:
-                cur = self.pad_cursor.get(instance, -1)
-                dy = -event.value[1] or event.value[0]
-                self.pad_cursor[instance] = (cur + dy) % len(offered)
+            self.flow.bind_pad(instance)
+            self.flow.pad_move(instance, -event.value[1] or event.value[0])
             return None
-        button = event.button
-        if self.phase == "choices" and self.c.vote_mode == "gamepads" and pid and offered:
-            cursor = self.pad_cursor.get(instance)
-            n = (cursor + 1) if (button == 0 and cursor is not None) else button + 1
-            if 1 <= n <= len(offered) and button <= 3:
-                self.c.vote(pid, offered[n - 1].id)
-                self._maybe_all_pads_voted()
-            return None
-        if self.phase == "choices" and self.c.vote_mode != "gamepads" and button <= 3:
-            self._choose_number(button + 1)
-            return None
-        if button in (0, 7):  # A or Start continues
-            if self.phase == "results":
-                self._confirm_results()
-                return None
-            if self.phase == "handover":
-                self.phase = "choices"
-                return None
+        if self.flow.pad_button(instance, event.button):
             return self.advance()
-        return None
-
-    def _maybe_all_pads_voted(self) -> None:
-        bound = set(self._pads().values())
-        if bound and bound <= self.c.voters_done():
-            self._show_results()
+        return self._sync()
 
     # -- time ------------------------------------------------------------------------------
 
     def animating(self) -> bool:
-        return self.fade < 1.0 or (self.phase == "results" and self.bars < 1.0) or (
-            self.timer_running and self.timer_left is not None and self.timer_left > 0)
+        return self.fade < 1.0 or (self.flow.phase == Phase.RESULTS and self.bars < 1.0) or \
+            self.flow.timer_ticking()
 
     def animation_rects(self) -> list[pygame.Rect] | None:
         """What an animation frame changes: the fading line, the bars, the timer."""
@@ -567,7 +450,8 @@ class PlayView(BaseView):
         self.c.replace_story(runtime, state)
         if self.media is not None:
             self.media = Media(loaded.folder, self.media.shared)
-        self._enter_scene()
+        self.flow.restart_scene()
+        self._sync()
         self.app.note(self.tr("watch-reloaded"), 3)
         log.info("story reloaded in %.0f ms", reload.seconds * 1000)
 
@@ -581,13 +465,11 @@ class PlayView(BaseView):
         if self.fade < 1.0:
             self.fade = min(1.0, self.fade + dt / 0.35)
             changed = True
-        if self.phase == "results" and self.bars < 1.0:
+        if self.flow.phase == Phase.RESULTS and self.bars < 1.0:
             self.bars = min(1.0, self.bars + dt / 0.6)
             changed = True
-        if self.timer_running and self.timer_left is not None and self.timer_left > 0:
-            before = int(self.timer_left)
-            self.timer_left = max(0.0, self.timer_left - dt)
-            changed = changed or int(self.timer_left) != before
+        if self.flow.tick(dt):
+            changed = True
         return changed
 
     # -- read-aloud --------------------------------------------------------------------------
@@ -681,7 +563,8 @@ class PlayView(BaseView):
             if picture is None and scene.background not in self.notified_missing:
                 self.notified_missing.add(scene.background)
                 self.app.note(self.tr("note-image", name=scene.background))
-        if picture is not None and theme.name != "high-contrast" and self.phase != "handover":
+        if picture is not None and theme.name != "high-contrast" \
+                and self.flow.phase != Phase.HANDOVER:
             surf.blit(picture, (0, 0))
         else:
             surf.fill(theme.bg)
@@ -692,19 +575,19 @@ class PlayView(BaseView):
         self._anim_rects = []
         self._draw_status(canvas)
         self._draw_banner(canvas)
-        if self.phase in ("lines", "checkpoint"):
+        if self.flow.phase in (Phase.LINES, Phase.CHECKPOINT):
             self._draw_lines(canvas)
-            if self.phase == "checkpoint":
+            if self.flow.phase == Phase.CHECKPOINT:
                 self._hint(canvas, self.tr("reflect-checkpoint"))
             else:
                 self._hint(canvas, self.tr("ui-advance"))
-        elif self.phase == "handover":
+        elif self.flow.phase == Phase.HANDOVER:
             self._draw_handover(canvas)
-        elif self.phase in ("choices", "results"):
+        elif self.flow.phase in (Phase.CHOICES, Phase.RESULTS):
             self._draw_choices(canvas)
-        elif self.phase == "stuck":
+        elif self.flow.phase == Phase.STUCK:
             self._draw_message(canvas, self.tr("stuck"))
-        elif self.phase == "ending":
+        elif self.flow.phase == Phase.ENDING:
             self._draw_ending(canvas)
 
     def _draw_status(self, canvas: Canvas) -> None:
@@ -849,7 +732,7 @@ class PlayView(BaseView):
 
         theme = self.app.theme
         m = self.app.metrics
-        p = self.c.participants[self.turn]
+        p = self.c.participants[self.flow.turn]
         area = self._text_area()
         px = m.text_px(40)
         hint_px = m.ui_px()
@@ -888,7 +771,7 @@ class PlayView(BaseView):
         m = self.app.metrics
         top = self._status_height() + m.margin
         discuss = self.c.discuss()
-        if self.phase == "results":
+        if self.flow.phase == Phase.RESULTS:
             discuss = self.tr("results-title")
         if discuss:
             px = m.text_px(25)
@@ -905,14 +788,14 @@ class PlayView(BaseView):
             top = box.bottom + m.gap
         offered = self.offered()
         reserve = self._counter_width() if (self.c.vote_mode == "hands"
-                                            and self.phase == "choices") else 0
-        if self.phase == "results":
+                                            and self.flow.phase == Phase.CHOICES) else 0
+        if self.flow.phase == Phase.RESULTS:
             reserve = font(m.ui_px(), True).size(self.trn("votes-n", 88))[0] + m.gap * 2
         layout = layout_tiles([c.text for c in offered], self._tiles_area(top), m, reserve)
-        tally = self.c.tally() if self.phase == "results" else None
+        tally = self.c.tally() if self.flow.phase == Phase.RESULTS else None
         for i, (c, rect) in enumerate(zip(offered, layout.rects, strict=False)):
-            highlight = (self.c.vote_mode == "hands" and self.phase == "choices"
-                         and i == self.focus)
+            highlight = (self.c.vote_mode == "hands" and self.flow.phase == Phase.CHOICES
+                         and i == self.flow.focus)
             if tally is not None:
                 highlight = c.id in tally.leaders
             draw_tile(canvas, rect, c.number, c.text, theme, layout, m, highlight,
@@ -923,7 +806,7 @@ class PlayView(BaseView):
                 canvas.text(self.trn("votes-n", tally.counts.get(c.id, 0)),
                             (rect.right - m.gap, rect.centery), m.ui_px(), theme.text, True,
                             "midright")
-            if self.c.vote_mode == "hands" and self.phase == "choices":
+            if self.c.vote_mode == "hands" and self.flow.phase == Phase.CHOICES:
                 self._draw_counter(canvas, rect, c.id, layout)
             self.tile_rects.append(rect)
         self._draw_vote_footer(canvas)
@@ -955,17 +838,17 @@ class PlayView(BaseView):
         for r, label in ((minus, "−"), (plus, "+")):
             rounded(canvas.surface, r, theme.accent, 8)
             canvas.text(label, r.center, px, theme.accent_text, True, "center")
-        canvas.text(str(self.counts.get(cid, 0)), (minus.right + count_w // 2, plus.centery),
+        canvas.text(str(self.flow.counts.get(cid, 0)), (minus.right + count_w // 2, plus.centery),
                     int(px * 1.2), theme.text, True, "center")
         self.minus_rects.append(minus)
         self.plus_rects.append(plus)
 
     def _draw_timer(self, canvas: Canvas, box: pygame.Rect) -> None:
-        if self.timer_left is None:
+        if self.flow.timer_left is None:
             return
         theme = self.app.theme
         m = self.app.metrics
-        left = int(self.timer_left + 0.999)
+        left = int(self.flow.timer_left + 0.999)
         text = self.tr("ui-timer", m=left // 60, s=left % 60)
         colour = theme.muted if left > 0 else theme.accent
         drawn = canvas.text(text, (box.right - m.gap, box.top + m.gap), m.ui_px(), colour, True,
@@ -974,7 +857,7 @@ class PlayView(BaseView):
 
     def _draw_vote_footer(self, canvas: Canvas) -> None:
         mode = self.c.vote_mode
-        if self.phase == "results":
+        if self.flow.phase == Phase.RESULTS:
             tally = self.c.tally()
             if tally.winner is not None:
                 winner = next(c for c in self.offered() if c.id == tally.winner)
@@ -989,17 +872,17 @@ class PlayView(BaseView):
             return
         if mode in ("secret", "gamepads"):
             self._draw_marks(canvas)
-        if self.timer_left == 0:
+        if self.flow.timer_left == 0:
             self.app.note(self.tr("ui-timer-done"), 3)
         if mode == "counsellor":
             self._hint(canvas, self.tr("hint-counsellor"))
         elif mode == "hands":
             self._hint(canvas, self.tr("hint-hands"))
         elif mode == "secret":
-            name = self.c.participants[self.turn].nickname
+            name = self.c.participants[self.flow.turn].nickname
             self._hint(canvas, self.tr("hint-secret-turn", name=name))
         else:
-            text = self.tr("hint-gamepads") if self._pads() else self.tr("gamepads-none")
+            text = self.tr("hint-gamepads") if self.flow.pads else self.tr("gamepads-none")
             self._hint(canvas, text)
 
     def _draw_marks(self, canvas: Canvas) -> None:
@@ -1010,7 +893,7 @@ class PlayView(BaseView):
         y = m.height - int(m.ui_px() * 1.8) - m.margin // 2 - self._marks_height() // 2
         x = m.margin
         done = self.c.voters_done()
-        bound = set(self._pads().values()) if self.c.vote_mode == "gamepads" else None
+        bound = set(self.flow.pads.values()) if self.c.vote_mode == "gamepads" else None
         for p in self.c.participants:
             if bound is not None and p.id not in bound:
                 continue

@@ -124,7 +124,7 @@ def test_the_mirror_shows_the_choices_that_fed_each_domain(menu, store, group, p
 def test_a_checkpoint_returns_to_the_story_and_may_rate(menu, store, group, people):
     d, fac = menu(store)
     play = begin(d, fac, group, people[:1])
-    play.phase = "checkpoint"
+    play.flow.phase = "checkpoint"
     d.app.apply(fac.reflect(d.app, play.c))
     d.frames()
     assert isinstance(d.top, MirrorView) and not d.top.flow.final

@@ -24,20 +24,20 @@ def interrupted_session(d, fac, group, people):
     play = d.top
     decided = 0
     for _ in range(300):
-        if play.phase == "handover" and decided >= 1 and play.turn == 0:
+        if play.flow.phase == "handover" and decided >= 1 and play.flow.turn == 0:
             break
-        if play.phase in ("lines", "checkpoint"):
+        if play.flow.phase in ("lines", "checkpoint"):
             d.key(pygame.K_SPACE)
-        elif play.phase == "handover":
+        elif play.flow.phase == "handover":
             d.key(pygame.K_RETURN)
-        elif play.phase == "choices":
+        elif play.flow.phase == "choices":
             d.key(pygame.K_1)
-        elif play.phase == "results":
+        elif play.flow.phase == "results":
             d.key(pygame.K_RETURN if play.c.tally().winner else pygame.K_1)
             decided += 1
     d.key(pygame.K_RETURN)
     d.key(pygame.K_2)  # the first person votes, then the app stops
-    assert play.phase == "handover" and play.turn == 1
+    assert play.flow.phase == "handover" and play.flow.turn == 1
     expected = (fac.run.session.id, play.c.scene_id, dict(play.c.state.variables),
                 dict(play.c.ballot.votes), play.c.state.choices)
     assert play.c.state.choices  # a decision was made before
@@ -70,11 +70,11 @@ def test_resuming_carries_on_at_the_same_scene_with_the_same_variables_and_votes
     assert dict(play.c.state.variables) == variables
     assert play.c.state.choices == choices
     assert dict(play.c.ballot.votes) == votes
-    assert play.turn == 1
+    assert play.flow.turn == 1
     assert [type(v) for v in d2.app.views] == [MenuView, PlayView]
     # it goes on logging to the same session
     for _ in range(20):
-        if play.phase == "handover":
+        if play.flow.phase == "handover":
             break
         d2.key(pygame.K_SPACE)
     d2.key(pygame.K_RETURN)

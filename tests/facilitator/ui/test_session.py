@@ -47,31 +47,31 @@ def play_until_reflection(d, mode, extras=True):
             checkpoints += 1
             assert d.shown("Tarinan peili")
             d.key(pygame.K_RETURN)  # back to the story
-            assert isinstance(d.top, PlayView) and d.top.phase == "checkpoint"
+            assert isinstance(d.top, PlayView) and d.top.flow.phase == "checkpoint"
             continue
         if not isinstance(view, PlayView):
             return checkpoints
-        if extras and not paused and view.phase == "lines":
+        if extras and not paused and view.flow.phase == "lines":
             paused = True
             d.key(pygame.K_p)
             assert isinstance(d.top, PauseOverlay)
             d.key(pygame.K_SPACE)
             continue
-        if extras and paused and not went_back and view.phase == "lines" and view.c.history:
+        if extras and paused and not went_back and view.flow.phase == "lines" and view.c.history:
             went_back = True
             d.key(pygame.K_BACKSPACE)
             continue
-        if view.phase in ("lines", "checkpoint", "stuck", "ending"):
+        if view.flow.phase in ("lines", "checkpoint", "stuck", "ending"):
             d.key(pygame.K_SPACE)
-        elif view.phase == "handover":
+        elif view.flow.phase == "handover":
             d.key(pygame.K_RETURN)
-        elif view.phase == "choices":
+        elif view.flow.phase == "choices":
             if mode == "hands":
                 d.key(pygame.K_PLUS, n=2)
                 d.key(pygame.K_RETURN)
             else:
-                d.key(pygame.K_2 if view.turn == 0 else pygame.K_1)
-        elif view.phase == "results":
+                d.key(pygame.K_2 if view.flow.turn == 0 else pygame.K_1)
+        elif view.flow.phase == "results":
             d.key(pygame.K_1 if view.c.tally().winner is None else pygame.K_RETURN)
     raise AssertionError("the story did not end")
 
@@ -195,7 +195,7 @@ def test_hands_up_with_a_skip_to_the_ending_and_no_ratings(menu, store, group, p
     play = d.top
     sid = fac.run.session.id
     for _ in range(200):
-        if play.phase == "choices":
+        if play.flow.phase == "choices":
             break
         d.key(pygame.K_SPACE)
     d.key(pygame.K_PLUS, n=3)
