@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._limit_messages import STRINGS as LIMIT_MESSAGES
+
 LANGS = ("en", "fi", "sv")
 
 T = dict[str, str]
@@ -492,7 +494,7 @@ def word(key: str, lang: str, **params: Any) -> str:
 def render(code: str, lang: str, params: dict[str, Any]) -> str:
     """The message for `code` in `lang` (fi, sv or en; anything else reads as English)."""
     lang = _lang(lang)
-    entry = MESSAGES.get(code)
+    entry = MESSAGES.get(code) or LIMIT_MESSAGES.get(code)
     p = {k: v for k, v in params.items()}
     if code == "wrong-type":
         p["expected"] = word(str(p.get("expected")), lang)

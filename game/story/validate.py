@@ -32,6 +32,7 @@ from .model import (
     Variable,
 )
 from .text import LANG_RE, PlaceholderError, base_language, placeholders
+from .validate_limits import check_control_characters, check_timers
 from .yamlsource import Path, SourceMap
 
 MAX_SCENES = 20_000
@@ -797,6 +798,8 @@ CHECKS: tuple[Callable[[Context], list[Issue]], ...] = (
     check_reachability,
     check_long_scenes,
     check_assets,
+    check_timers,
+    check_control_characters,
 )
 
 

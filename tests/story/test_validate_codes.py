@@ -23,6 +23,7 @@ import pytest
 
 import game.story
 from game.story import validate
+from game.story._limit_messages import STRINGS as LIMIT_MESSAGES
 from game.story.loader import check_bytes, check_file, validate_paths
 from game.story.messages import LANGS, MESSAGES
 from game.story.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
@@ -1106,7 +1107,8 @@ def test_every_emitted_code_is_in_the_catalog():
     """The codes the source can report (by reading it) and the message catalog agree."""
     package = Path(game.story.__file__).parent
     emitted: set[str] = set()
-    for module in ("validate.py", "yamlsource.py", "loader.py", "conditions.py"):
+    for module in ("validate.py", "yamlsource.py", "loader.py", "conditions.py",
+                   "validate_limits.py"):
         tree = ast.parse((package / module).read_text("utf-8"))
         for node in ast.walk(tree):
             values: list[ast.expr] = []
@@ -1125,7 +1127,7 @@ def test_every_emitted_code_is_in_the_catalog():
                 if (isinstance(value, ast.Constant) and isinstance(value.value, str)
                         and CODE_RE.fullmatch(value.value)):
                     emitted.add(value.value)
-    assert emitted == set(MESSAGES)
+    assert emitted == set(MESSAGES) | set(LIMIT_MESSAGES)
 
 
 # --- refused quickly ---------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""Messages of the validator's limit checks (hostile stories), in Finnish, Swedish and English.
+
+Kept apart from messages.py so they can be folded into the interface catalogue as they are;
+`messages.render` finds them here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+STRINGS: dict[str, dict[str, str]] = {
+    "number-range": {
+        "en": "the number {shown} is outside the allowed range -{limit}…{limit}; "
+              "if it is meant as text, put it in quotes",
+        "fi": "luku {shown} on sallitun välin -{limit}…{limit} ulkopuolella; "
+              "jos se on tarkoitettu tekstiksi, laita se lainausmerkkeihin",
+        "sv": "talet {shown} ligger utanför det tillåtna intervallet -{limit}…{limit}; "
+              "om det är menat som text, sätt det inom citattecken",
+    },
+    "timer-too-long": {
+        "en": "the timer is {value} seconds; at most {limit} seconds (an hour) are allowed",
+        "fi": "ajastin on {value} sekuntia; enintään {limit} sekuntia (tunti) on sallittu",
+        "sv": "timern är {value} sekunder; högst {limit} sekunder (en timme) är tillåtna",
+    },
+    "condition-too-long": {
+        "en": "the condition is {length} characters long; at most {limit} are allowed. "
+              "Split it over several choices or use a variable",
+        "fi": "ehto on {length} merkkiä pitkä; enintään {limit} on sallittu. "
+              "Jaa se useammalle valinnalle tai käytä muuttujaa",
+        "sv": "villkoret är {length} tecken långt; högst {limit} är tillåtna. "
+              "Dela upp det på flera val eller använd en variabel",
+    },
+    "condition-too-complex": {
+        "en": "the condition has more than {limit} words, numbers and signs; "
+              "make it simpler, for example with a variable set earlier",
+        "fi": "ehdossa on yli {limit} sanaa, lukua ja merkkiä; "
+              "tee siitä yksinkertaisempi, esimerkiksi aiemmin asetetulla muuttujalla",
+        "sv": "villkoret har fler än {limit} ord, tal och tecken; "
+              "gör det enklare, till exempel med en variabel som satts tidigare",
+    },
+    "condition-too-deep": {
+        "en": "the condition nests more than {limit} levels deep here (parentheses, 'not' "
+              "and minus signs inside each other); write it more plainly",
+        "fi": "ehto on tässä kohdassa sisäkkäin yli {limit} tasoa (sulkeita, 'not'-sanoja "
+              "ja miinusmerkkejä toistensa sisällä); kirjoita se yksinkertaisemmin",
+        "sv": "villkoret är här kapslat mer än {limit} nivåer djupt (parenteser, 'not' "
+              "och minustecken inuti varandra); skriv det enklare",
+    },
+    "control-character": {
+        "en": "there is an invisible control character ({char}) here; it can break the "
+              "screen or the terminal, so remove it",
+        "fi": "tässä on näkymätön ohjausmerkki ({char}); se voi sotkea näytön tai "
+              "päätteen, joten poista se",
+        "sv": "här finns ett osynligt styrtecken ({char}); det kan störa skärmen eller "
+              "terminalen, så ta bort det",
+    },
+}
+"""Validator messages by code; each in fi, sv and en with the same `{fields}`."""
+
+
+def text(code: str, lang: str, params: dict[str, Any]) -> str | None:
+    """The message for `code` in `lang`, or None when the code is not one of these."""
+    entry = STRINGS.get(code)
+    if entry is None:
+        return None
+    template = entry.get(lang, entry["en"])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
