@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.i18n import add_strings
+from game.story._limit_messages import STRINGS as _LIMIT_STRINGS
+from game.story._limit_messages import TOOL_KEYS as _TOOL_KEYS
+from game.story.limits import CONTROL_RE, control_name
 from game.story.loader import Result, check_bytes
 from game.story.model import Story
 from game.story.text import LANG_RE, PlaceholderError, pick, placeholders
@@ -28,6 +32,8 @@ from game.story.validate import MAX_TEXT, iter_texts
 from game.story.yamlsource import Path as YPath
 
 from ._common import Draft
+
+add_strings({key: _LIMIT_STRINGS[key] for key in _TOOL_KEYS})
 
 HASH_LEN = 12
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -227,6 +233,9 @@ def plan_import(draft: Draft, table: Table, *, force: bool = False) -> ImportPla
 def _text_problem(text: str, story: Story) -> tuple[str, dict[str, Any]] | None:
     if len(text) > MAX_TEXT:
         return "strings-too-long", {"length": len(text), "limit": MAX_TEXT}
+    bad = CONTROL_RE.search(text)
+    if bad is not None:
+        return "strings-control-character", {"char": control_name(bad.group())}
     try:
         names = placeholders(text)
     except PlaceholderError:

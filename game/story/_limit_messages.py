@@ -54,13 +54,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "här finns ett osynligt styrtecken ({char}); det kan störa skärmen eller "
               "terminalen, så ta bort det",
     },
+    # --- the command line's tools (registered with game.i18n by their modules) ---
+    "strings-control-character": {
+        "en": "the translation has an invisible control character ({char}); remove it",
+        "fi": "käännöksessä on näkymätön ohjausmerkki ({char}); poista se",
+        "sv": "översättningen har ett osynligt styrtecken ({char}); ta bort det",
+    },
 }
-"""Validator messages by code; each in fi, sv and en with the same `{fields}`."""
+"""Validator messages by code, and a few strings of the tools; each in fi, sv and en with the
+same `{fields}`."""
+
+TOOL_KEYS = frozenset({"strings-control-character"})
+"""Keys that are interface strings of the command line's tools, not validator codes."""
+
+VALIDATOR_CODES = frozenset(STRINGS) - TOOL_KEYS
 
 
 def text(code: str, lang: str, params: dict[str, Any]) -> str | None:
     """The message for `code` in `lang`, or None when the code is not one of these."""
-    entry = STRINGS.get(code)
+    entry = STRINGS.get(code) if code in VALIDATOR_CODES else None
     if entry is None:
         return None
     template = entry.get(lang, entry["en"])

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._limit_messages import STRINGS as LIMIT_MESSAGES
+from ._limit_messages import STRINGS as _LIMIT_STRINGS
+from ._limit_messages import VALIDATOR_CODES as _LIMIT_CODES
 
 LANGS = ("en", "fi", "sv")
 
@@ -494,7 +495,7 @@ def word(key: str, lang: str, **params: Any) -> str:
 def render(code: str, lang: str, params: dict[str, Any]) -> str:
     """The message for `code` in `lang` (fi, sv or en; anything else reads as English)."""
     lang = _lang(lang)
-    entry = MESSAGES.get(code) or LIMIT_MESSAGES.get(code)
+    entry = MESSAGES.get(code) or (_LIMIT_STRINGS[code] if code in _LIMIT_CODES else None)
     p = {k: v for k, v in params.items()}
     if code == "wrong-type":
         p["expected"] = word(str(p.get("expected")), lang)

@@ -23,7 +23,7 @@ import pytest
 
 import game.story
 from game.story import validate
-from game.story._limit_messages import STRINGS as LIMIT_MESSAGES
+from game.story._limit_messages import VALIDATOR_CODES as LIMIT_CODES
 from game.story.loader import check_bytes, check_file, validate_paths
 from game.story.messages import LANGS, MESSAGES
 from game.story.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
@@ -1127,7 +1127,7 @@ def test_every_emitted_code_is_in_the_catalog():
                 if (isinstance(value, ast.Constant) and isinstance(value.value, str)
                         and CODE_RE.fullmatch(value.value)):
                     emitted.add(value.value)
-    assert emitted == set(MESSAGES) | set(LIMIT_MESSAGES)
+    assert emitted == set(MESSAGES) | LIMIT_CODES
 
 
 # --- refused quickly ---------------------------------------------------------------------------
