@@ -54,6 +54,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "här finns ett osynligt styrtecken ({char}); det kan störa skärmen eller "
               "terminalen, så ta bort det",
     },
+    "image-too-many-pixels": {
+        "en": "'{path_text}' is {width}×{height} pixels; a picture may have at most {limit} "
+              "pixels in all. Make it smaller",
+        "fi": "'{path_text}' on {width}×{height} pikseliä; kuvassa saa olla yhteensä "
+              "enintään {limit} pikseliä. Pienennä sitä",
+        "sv": "'{path_text}' är {width}×{height} pixlar; en bild får ha högst {limit} "
+              "pixlar sammanlagt. Gör den mindre",
+    },
+    "svg-too-large": {
+        "en": "'{path_text}' is {size} bytes; an SVG picture may be at most {limit} bytes",
+        "fi": "'{path_text}' on {size} tavua; SVG-kuva saa olla enintään {limit} tavua",
+        "sv": "'{path_text}' är {size} byte; en SVG-bild får vara högst {limit} byte",
+    },
+    "svg-size": {
+        "en": "'{path_text}' declares the size {width}×{height}; an SVG may declare at most "
+              "{limit} on a side, and one side at most {aspect} times the other",
+        "fi": "'{path_text}' ilmoittaa kooksi {width}×{height}; SVG saa ilmoittaa sivuksi "
+              "enintään {limit}, ja toinen sivu saa olla enintään {aspect} kertaa toista pidempi",
+        "sv": "'{path_text}' anger storleken {width}×{height}; en SVG får ange högst {limit} "
+              "per sida, och ena sidan får vara högst {aspect} gånger den andra",
+    },
     # --- the command line's tools (registered with game.i18n by their modules) ---
     "strings-control-character": {
         "en": "the translation has an invisible control character ({char}); remove it",
