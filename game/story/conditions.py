@@ -25,6 +25,7 @@ from .limits import (
     MAX_CONDITION_DEPTH,
     MAX_CONDITION_TOKENS,
     MAX_NUMBER,
+    shown_number,
 )
 
 KEYWORDS = frozenset({"and", "or", "not", "true", "false", "seen"})
@@ -69,11 +70,6 @@ _PREFIX_AFTER = frozenset({"(", "==", "!=", "<=", ">=", "<", ">", "=", "+", "-",
 """After these (or at the start) a '-' is a minus sign in front of something, not a subtraction."""
 
 
-def number_shown(digits: str) -> str:
-    """A number's digits as a message may show them: a very long one shortened."""
-    return digits if len(digits) <= 16 else f"{digits[:8]}…{digits[-4:]} ({len(digits)})"
-
-
 def tokenize(source: str) -> list[Token]:
     """The tokens of `source`, refusing what is longer, deeper or bigger than the limits.
 
@@ -109,7 +105,7 @@ def tokenize(source: str) -> list[Token]:
             if kind == "num":
                 digits = text.lstrip("0") or "0"
                 if len(digits) > len(str(MAX_NUMBER)) or int(digits) > MAX_NUMBER:
-                    raise ConditionError("number-range", pos + 1, shown=number_shown(text),
+                    raise ConditionError("number-range", pos + 1, shown=shown_number(text),
                                          limit=MAX_NUMBER)
             prefix = text == "not" or (text == "-" and prev in _PREFIX_AFTER)
             if prefix or text == "(":

@@ -54,6 +54,11 @@ def first_control(text: str) -> int | None:
     return m.start() if m else None
 
 
+def shown_number(text: str) -> str:
+    """A number as a message shows it: a very long one shortened in the middle."""
+    return text if len(text) <= 16 else f"{text[:8]}…{text[-4:]}"
+
+
 def control_name(ch: str) -> str:
     """How to name a control character to an author: U+001B."""
     return f"U+{ord(ch):04X}"

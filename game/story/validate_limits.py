@@ -48,3 +48,13 @@ def check_control_characters(ctx: Context) -> list[Issue]:
                 out.append(ctx.error("control-character", path, offset=m.start(),
                                      char=control_name(m.group())))
     return out
+
+
+def without_echoes(issues: list[Issue]) -> list[Issue]:
+    """A number refused as out of range is reported once: other findings at the very same
+    place only repeat it (with the nearest allowed number it was read as)."""
+    refused = {(i.file, i.line, i.column) for i in issues if i.code == "number-range"}
+    if not refused:
+        return issues
+    return [i for i in issues
+            if i.code == "number-range" or (i.file, i.line, i.column) not in refused]

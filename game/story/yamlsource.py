@@ -24,7 +24,7 @@ from yaml.events import (
 )
 
 from .issues import Issue
-from .limits import MAX_NUMBER, MAX_NUMBER_DIGITS
+from .limits import MAX_NUMBER, MAX_NUMBER_DIGITS, shown_number
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -87,10 +87,6 @@ def _whole(text: str, digits: str, base: int) -> int | OutOfRange:
     if len(digits.lstrip("0")) > MAX_NUMBER_DIGITS:
         return OutOfRange(text)
     return int(digits, base) * (-1 if text.startswith("-") else 1)
-
-
-def _shown_number(text: str) -> str:
-    return text if len(text) <= 16 else f"{text[:8]}…{text[-4:]} ({len(text)})"
 
 
 class _Marks:
@@ -234,7 +230,7 @@ def parse(text: str, file: str) -> Source:
                     # Refused here, once, where it stands; the rest of the file is read with
                     # the nearest allowed number so no later step meets a huge one.
                     issues.append(Issue(file, m.line + 1, m.column + 1, "error", "number-range",
-                                        {"shown": _shown_number(raw), "limit": MAX_NUMBER}))
+                                        {"shown": shown_number(raw), "limit": MAX_NUMBER}))
                     negative = raw.lstrip().startswith("-")
                     value = -MAX_NUMBER if negative else MAX_NUMBER
             elif cls is MappingStartEvent or cls is SequenceStartEvent:

@@ -154,6 +154,15 @@ def test_numbers_out_of_range_are_refused_in_every_field(tmp_path, where):
             assert len(issue.message(lang)) < 400
 
 
+def test_a_refused_number_is_reported_once(tmp_path):
+    issues = check(tmp_path, MINIMAL.replace("    lines: [Hei.]",
+                                             "    lines: [Hei.]\n    timer: 0x" + "f" * 300))
+    assert [i.code for i in _errors(issues)] == ["number-range"], describe(issues)
+    assert issues[0].params["shown"] == "0xffffff…ffff"
+    issues = check(tmp_path, MINIMAL.replace("start: alku", "start: alku\nminutes: -99999999999"))
+    assert [i.code for i in _errors(issues)] == ["number-range"], describe(issues)
+
+
 def test_numbers_at_the_limit_are_fine(tmp_path):
     text = MINIMAL.replace("start: alku", "start: alku\nvariables:\n"
                            f"  x: {{initial: -{limits.MAX_NUMBER}, max: {limits.MAX_NUMBER}}}")
