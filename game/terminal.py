@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .i18n import t
+from .story.limits import CONTROL_RE
 from .story.runtime import OfferedChoice, Runtime, StoryState
 
 
@@ -40,12 +41,20 @@ Picker = Callable[[StoryState, list[OfferedChoice]], int | None]
 """Given the offered choices, the 1-based number to take, or None to stop."""
 
 
+def printable(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\x1b`) instead of obeyed.
+
+    The validator refuses such characters; this is the second line of defence, so no story
+    can move the terminal's cursor, change its title or ring its bell."""
+    return CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 class Printer:
     """Writes what the group would see, in the play language."""
 
     def __init__(self, runtime: Runtime, write: Callable[[str], None], width: int = 78) -> None:
         self.rt = runtime
-        self.write = write
+        self.write: Callable[[str], None] = lambda text: write(printable(text))
         self.width = width
 
     def _wrap(self, text: str, indent: str = "") -> str:

@@ -46,6 +46,9 @@ SHAPE_MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", 
 
 RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # text stays text: selectable, searchable, read aloud
+    # Story text is text: `$…$` in a choice is not mathematics, and no TeX is ever run.
+    "text.parse_math": False,
+    "text.usetex": False,
     "svg.hashsalt": "porukka",
     "font.family": "sans-serif",
     "font.size": 9,

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.story.limits import CONTROL_RE, control_name
 from game.story.loader import Result, check_bytes
 from game.story.model import Story
 from game.story.text import LANG_RE, PlaceholderError, pick, placeholders
@@ -227,6 +228,9 @@ def plan_import(draft: Draft, table: Table, *, force: bool = False) -> ImportPla
 def _text_problem(text: str, story: Story) -> tuple[str, dict[str, Any]] | None:
     if len(text) > MAX_TEXT:
         return "strings-too-long", {"length": len(text), "limit": MAX_TEXT}
+    bad = CONTROL_RE.search(text)
+    if bad is not None:
+        return "strings-control-character", {"char": control_name(bad.group())}
     try:
         names = placeholders(text)
     except PlaceholderError:

@@ -20,6 +20,14 @@ from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
+from .limits import (
+    MAX_CONDITION_CHARS,
+    MAX_CONDITION_DEPTH,
+    MAX_CONDITION_TOKENS,
+    MAX_NUMBER,
+    shown_number,
+)
+
 KEYWORDS = frozenset({"and", "or", "not", "true", "false", "seen"})
 NAME_RE = re.compile(r"[^\W\d]\w*\Z")
 SCENE_ID_RE = re.compile(r"[^\W\d][\w-]*\Z")
@@ -57,8 +65,25 @@ class Token:
     col: int  # 0-based
 
 
+_PREFIX_AFTER = frozenset({"(", "==", "!=", "<=", ">=", "<", ">", "=", "+", "-",
+                           "and", "or", "not"})
+"""After these (or at the start) a '-' is a minus sign in front of something, not a subtraction."""
+
+
 def tokenize(source: str) -> list[Token]:
+    """The tokens of `source`, refusing what is longer, deeper or bigger than the limits.
+
+    The limits are enforced here, before any recursive descent, so no condition can bring the
+    parser (or the checker, compiler and evaluator that walk its tree) near Python's recursion
+    limit: the tree is at most MAX_CONDITION_TOKENS nodes deep.
+    """
+    if len(source) > MAX_CONDITION_CHARS:
+        raise ConditionError("condition-too-long", 1, length=len(source),
+                             limit=MAX_CONDITION_CHARS)
     tokens: list[Token] = []
+    levels = [0]  # the nesting level at which each open parenthesis's contents start
+    run = 0  # prefix operators ('not', minus) in a row just before the current token
+    prev = ""
     pos = 0
     n = len(source)
     while pos < n:
@@ -74,7 +99,29 @@ def tokenize(source: str) -> list[Token]:
         else:
             end = m.end()
         if kind != "ws":
+            if len(tokens) >= MAX_CONDITION_TOKENS:
+                raise ConditionError("condition-too-complex", pos + 1,
+                                     limit=MAX_CONDITION_TOKENS)
+            if kind == "num":
+                digits = text.lstrip("0") or "0"
+                if len(digits) > len(str(MAX_NUMBER)) or int(digits) > MAX_NUMBER:
+                    raise ConditionError("number-range", pos + 1, shown=shown_number(text),
+                                         limit=MAX_NUMBER)
+            prefix = text == "not" or (text == "-" and prev in _PREFIX_AFTER)
+            if prefix or text == "(":
+                run += 1
+                if levels[-1] + run > MAX_CONDITION_DEPTH:
+                    raise ConditionError("condition-too-deep", pos + 1,
+                                         limit=MAX_CONDITION_DEPTH)
+                if text == "(":
+                    levels.append(levels[-1] + run)
+                    run = 0
+            else:
+                run = 0
+                if text == ")" and len(levels) > 1:
+                    levels.pop()
             tokens.append(Token(kind or "", text, pos))
+            prev = text
         pos = end
     tokens.append(Token("end", "", n))
     return tokens

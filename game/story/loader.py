@@ -14,6 +14,7 @@ from .errors import StoryLoadError
 from .issues import Issue, sort_key
 from .model import Story
 from .validate import Context, lint, schema_issues
+from .validate_limits import without_echoes
 from .yamlsource import MAX_FILE_BYTES, SourceError, read_source
 
 STORY_FILE = "story.yaml"
@@ -70,6 +71,7 @@ def check_bytes(
         story = Story.model_validate(source.data)
     except ValidationError as exc:
         issues.extend(schema_issues(exc, label, source.where))
+        issues = without_echoes(issues)
         issues.sort(key=sort_key)
         return Result(file, issues, None)
     text = raw.decode("utf-8-sig")
@@ -83,6 +85,7 @@ def check_bytes(
         shared_assets=shared_assets,
     )
     issues.extend(lint(ctx))
+    issues = without_echoes(issues)
     issues.sort(key=sort_key)
     if any(i.is_error for i in issues):
         return Result(file, issues, None)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import conditions as cond
 from .errors import DecisionError, StateError
+from .limits import MAX_NUMBER
 from .model import ChoiceSpec, Scene, Story
 from .text import fallback_chain, interpolate
 
@@ -357,7 +358,8 @@ class Runtime:
             return var.min
         if var.max is not None and value > var.max:
             return var.max
-        return value
+        # Without bounds of its own a number still stays where every screen can show it.
+        return max(-MAX_NUMBER, min(MAX_NUMBER, value))
 
     def _enter(self, state: StoryState, scene_id: str) -> Step:
         scene = self.story.scenes[scene_id]

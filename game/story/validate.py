@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import struct
-import xml.etree.ElementTree as ET
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,12 +29,13 @@ from .model import (
     Story,
     Variable,
 )
+from .pictures import picture_problem
 from .text import LANG_RE, PlaceholderError, base_language, placeholders
+from .validate_limits import check_control_characters, check_timers
 from .yamlsource import Path, SourceMap
 
 MAX_SCENES = 20_000
 MAX_TEXT = 2_000
-MAX_IMAGE_SIDE = 8192
 LONG_SCENE_CHARS = 700
 """More text than a 1280×720 screen holds at the default text size (about 9 lines of 80)."""
 
@@ -718,57 +717,12 @@ def _check_asset(ctx: Context, path: Path, ref: str, kind: str) -> list[Issue]:
     if found is None:
         return [ctx.error("missing-asset", path, path_text=ref)]
     if kind == "image":
-        size = image_size(found)
-        if size is None:
-            return [ctx.error("bad-image", path, path_text=ref)]
-        if ext != ".svg" and max(size) > MAX_IMAGE_SIDE:
-            return [ctx.error("image-too-large", path, path_text=ref, width=size[0],
-                              height=size[1], limit=MAX_IMAGE_SIDE)]
+        problem = picture_problem(found)
+        if problem is not None:
+            return [ctx.error(problem.code, path, path_text=ref, **problem.params)]
     elif not sound_ok(found):
         return [ctx.error("bad-sound", path, path_text=ref)]
     return []
-
-
-def image_size(file: FsPath) -> tuple[int, int] | None:
-    """Width and height from the file's own header, or None if it is not a usable image.
-
-    SVGs answer (0, 0): they are always drawn at the size the screen needs.
-    """
-    try:
-        with file.open("rb") as fh:
-            head = fh.read(64 * 1024)
-    except OSError:
-        return None
-    if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
-        w, h = struct.unpack(">II", head[16:24])
-        return (w, h) if w and h else None
-    if head.startswith(b"\xff\xd8"):
-        return _jpeg_size(file)
-    if file.suffix.lower() == ".svg":
-        try:
-            root = ET.parse(file).getroot()
-        except (ET.ParseError, OSError, ValueError):
-            return None
-        return (0, 0) if root.tag.rsplit("}", 1)[-1] == "svg" else None
-    return None
-
-
-def _jpeg_size(file: FsPath) -> tuple[int, int] | None:
-    data = file.read_bytes()
-    i = 2
-    while i + 9 < len(data):
-        if data[i] != 0xFF:
-            return None
-        marker = data[i + 1]
-        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
-            i += 2
-            continue
-        length = struct.unpack(">H", data[i + 2 : i + 4])[0]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            h, w = struct.unpack(">HH", data[i + 5 : i + 9])
-            return (w, h) if w and h else None
-        i += 2 + length
-    return None
 
 
 def sound_ok(file: FsPath) -> bool:
@@ -797,6 +751,8 @@ CHECKS: tuple[Callable[[Context], list[Issue]], ...] = (
     check_reachability,
     check_long_scenes,
     check_assets,
+    check_timers,
+    check_control_characters,
 )
 
 

@@ -24,6 +24,7 @@ from yaml.events import (
 )
 
 from .issues import Issue
+from .limits import MAX_NUMBER, MAX_NUMBER_DIGITS, shown_number
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -60,14 +61,32 @@ def resolve_plain(value: str) -> Any:
     if value in _SPECIAL:
         return _SPECIAL[value]
     if _INT.match(value):
-        return int(value)
+        return _whole(value, value.lstrip("+-"), 10)
     if _INT_OCT.match(value):
-        return int(value[2:], 8)
+        return _whole(value, value[2:], 8)
     if _INT_HEX.match(value):
-        return int(value[2:], 16)
+        return _whole(value, value[2:], 16)
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
         return float(value)
     return value
+
+
+class OutOfRange:
+    """A whole number too long to be worth converting; `text` is how the file wrote it."""
+
+    __slots__ = ("text", "negative")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.negative = text.startswith("-")
+
+
+def _whole(text: str, digits: str, base: int) -> int | OutOfRange:
+    """The number, or OutOfRange for one too long to convert (Python refuses over 4300
+    decimal digits, and converting a long one takes quadratic time)."""
+    if len(digits.lstrip("0")) > MAX_NUMBER_DIGITS:
+        return OutOfRange(text)
+    return int(digits, base) * (-1 if text.startswith("-") else 1)
 
 
 class _Marks:
@@ -205,6 +224,15 @@ def parse(text: str, file: str) -> Source:
                 value: Any = resolve_plain(raw) if ev.implicit[0] else raw
                 m = ev.start_mark
                 pos = (m.line, m.column)
+                if type(value) is OutOfRange or (
+                    type(value) is int and not -MAX_NUMBER <= value <= MAX_NUMBER
+                ):
+                    # Refused here, once, where it stands; the rest of the file is read with
+                    # the nearest allowed number so no later step meets a huge one.
+                    issues.append(Issue(file, m.line + 1, m.column + 1, "error", "number-range",
+                                        {"shown": shown_number(raw), "limit": MAX_NUMBER}))
+                    negative = raw.lstrip().startswith("-")
+                    value = -MAX_NUMBER if negative else MAX_NUMBER
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 m = ev.start_mark
                 if ev.anchor is not None:

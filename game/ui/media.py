@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 
+from ..story.pictures import picture_problem
 from ..story.validate import resolve_asset
 
 
@@ -32,7 +33,8 @@ class Media:
             self._cache.move_to_end(key)
             return surf
         path = resolve_asset(ref, self.folder, self.shared)
-        if path is None:
+        if path is None or picture_problem(path) is not None:
+            # Checked by its real header before any decoder sees it: validate's rules again.
             self.failed.add(ref)
             return None
         try:
@@ -54,7 +56,8 @@ class Media:
         if surf is not None:
             return surf
         path = resolve_asset(ref, self.folder, self.shared)
-        if path is None:
+        if path is None or picture_problem(path) is not None:
+            # Checked by its real header before any decoder sees it: validate's rules again.
             self.failed.add(ref)
             return None
         try:
@@ -88,6 +91,8 @@ class Media:
                 raise ValueError("empty picture")
             factor = max(w / pw, h / ph)
             if abs(factor - 1) > 0.01:
+                if max(pw, ph) * factor > 4 * max(w, h):
+                    raise ValueError("picture too narrow")
                 probe = pygame.image.load_sized_svg(
                     str(path), (max(1, round(pw * factor)), max(1, round(ph * factor))))
             img = probe

@@ -293,3 +293,28 @@ def test_export_refuses_the_story_language_and_bad_codes(story):
     assert res.returncode == 1 and "own language" in res.stderr
     res = porukka("strings", "export", str(story), "--lang", "Svenska")
     assert res.returncode == 2 and "Svenska" in res.stderr
+
+
+def test_control_characters_in_a_translation_are_refused(story):
+    """Regression: `strings import` wrote ESC and NUL into a story (as YAML escapes)."""
+    bad = dict(SV)
+    bad["scenes.alku.lines.0"] = "Det finns \x1b[2J pengar."
+    bad["scenes.alku.lines.1"] = "Ska vi gå\x00 på bio?"
+    done = import_translations(read_draft(story), read_csv(fill(export_csv(read_draft(story),
+                                                                             "sv"), bad)))
+    assert [(r.key, code, p) for r, code, p in done.plan.rejected] == [
+        ("scenes.alku.lines.0", "strings-control-character", {"char": "U+001B"}),
+        ("scenes.alku.lines.1", "strings-control-character", {"char": "U+0000"}),
+    ]
+    assert done.written and done.result.ok
+    text = story.read_text("utf-8")
+    assert "\\e" not in text and "\\x1b" not in text and "\\0" not in text
+
+
+def test_strings_import_names_the_control_character(story, tmp_path):
+    bad = dict(SV)
+    bad["scenes.alku.lines.0"] = "Det finns \x07 pengar."
+    csv_file = tmp_path / "sv.csv"
+    csv_file.write_bytes(fill(export_csv(read_draft(story), "sv"), bad))
+    proc = porukka("strings", "import", str(csv_file), "--story", str(story))
+    assert "U+0007" in proc.stderr and "control character" in proc.stderr, proc.stderr

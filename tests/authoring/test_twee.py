@@ -191,3 +191,26 @@ def test_bad_twee_files_fail_cleanly(tmp_path, content):
     assert res.returncode == 1, res.stderr
     assert "Traceback" not in res.stderr and res.stderr.strip()
     assert not (tmp_path / "out" / "story.yaml").exists()
+
+
+ADVERSARIAL = ["[[", "[[a]", "<<", "<<a ", "(a:", "(a:)", "(a: \"", " (a:)[", "((a:", "[[a->",
+               "[[a|b][", "(a:(b:", "/*", "[a]\n", "a (\n", "''a", "//a", "**a", "<a", "{", "$a"]
+
+
+def _twee_with_line(line: str) -> str:
+    extra = "--\n" if line.startswith("a (") else ""
+    return f":: StoryTitle\nT\n\n:: Start\n{extra}{line}\n[[Loppu]]\n\n:: Loppu\nLoppu.\n"
+
+
+@pytest.mark.parametrize("pattern", ADVERSARIAL)
+def test_import_twee_takes_linear_time_on_adversarial_lines(pattern):
+    """Regression: a 40 KB line of `[[` took 50 s (a quadratic regular expression)."""
+    import time
+
+    times = []
+    for size in (10_000, 40_000):
+        line = (pattern * (size // len(pattern) + 1))[:size]
+        start = time.perf_counter()
+        convert(_twee_with_line(line), story_id="x")
+        times.append(time.perf_counter() - start)
+    assert times[1] < 1.5, (pattern, times)

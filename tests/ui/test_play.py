@@ -20,6 +20,8 @@ from game.ui.views.options import QuickSetupView
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 from game.ui.views.play import PlayView
 
+from .._hostile_pictures import png
+
 BUILTIN_STORIES = builtin_stories_dir()
 
 STORY = BUILTIN_STORIES / "rahat-loppuu"
@@ -277,8 +279,8 @@ def test_gamepad_unplugged_mid_vote_is_a_note_not_a_crash(make_app):
 def test_missing_picture_is_a_visible_note(make_app, tmp_path):
     story = tmp_path / "kuva"
     story.mkdir()
-    (story / "bg.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0\0\0\rIHDR" + b"\0\0\0\x10" * 2
-                                   + b"broken")
+    # A valid PNG header (all that validate reads) over image data that cannot be decoded.
+    (story / "bg.png").write_bytes(png(16, 16))
     (story / "story.yaml").write_text(
         "format: 1\nid: kuva\nstart: a\nscenes:\n  a:\n    background: bg.png\n"
         "    lines: [Hei]\n    end: {title: Loppu}\n", encoding="utf-8")

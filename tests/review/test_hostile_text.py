@@ -1,0 +1,36 @@
+"""Story text is text in the report's charts (issue 14): no mathematics, no markup."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from facilitator.review import charts
+
+HOSTILE = ["$x^2$ kotiin", r"$\frac{1}{0}$ {", "a $ b $ c", "<b>&amp;</b> \"'"]
+
+
+def _all_text(svg: str) -> str:
+    root = ET.fromstring(svg)  # well-formed XML: story text is escaped, not markup
+    return "".join(root.itertext())
+
+
+def test_dollar_signs_in_story_text_are_not_mathematics():
+    """Regression: `$…$` in a choice text was parsed as mathtext and the report failed."""
+    made = [
+        charts.vote_bars("v", HOSTILE, [1, 2, 0, 3], 1, title="t", desc="d",
+                         head=("a", "b"), chosen_mark="✓"),
+        charts.domain_bars("d", HOSTILE, [1, 2, 3, 4], title="t", desc="d", head=("a", "b")),
+        charts.domain_legend("l", HOSTILE, title="t", desc="d"),
+        charts.reflection("r", HOSTILE, [1, None, 3, 10], [[2], [2], [], [5]], colour="#0072B2",
+                          title="t", desc="d", head=("a", "b", "c"), skipped="–", scale="0–10"),
+        charts.ratings_trend("rt", ["1.1.", "2.1."], [(0, [(0, 1), (1, 2)])], labels=HOSTILE,
+                             title="t", desc="d", head=("date", *HOSTILE)),
+    ]
+    for chart in made:
+        text = _all_text(chart.svg)
+        for label in HOSTILE:
+            if chart.key in ("v", "d"):  # wrapped labels: compare without line breaks
+                assert label.split()[0] in text, (chart.key, label, text)
+        if chart.key != "rt":  # the trend names its domains in the legend chart
+            assert "$x^2$" in text, (chart.key, text)
+        assert "<b>" not in chart.svg
