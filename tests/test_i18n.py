@@ -118,6 +118,7 @@ NOT_COUNTS = {
     "summary", "test-summary", "graph-written",  # sentences around counted plural pieces
     # the count is always above a limit of 4 or more
     "too-many-choices", "many-choices", "too-many-scenes", "twee-too-many-links",
+    "number-range",  # {shown} is the number as written, not a count
 }
 COUNT_FIELDS = {"n", "count", "files", "errors", "warnings", "scenes", "sessions", "stories",
                 "passed", "states", "walks", "changed", "shown", "edges"}

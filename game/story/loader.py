@@ -13,8 +13,7 @@ from ..resources import builtin_stories_dir, shared_assets_dir
 from .errors import StoryLoadError
 from .issues import Issue, sort_key
 from .model import Story
-from .validate import Context, lint, schema_issues
-from .validate_limits import without_echoes
+from .validate import Context, lint, schema_issues, without_echoes
 from .yamlsource import MAX_FILE_BYTES, SourceError, read_source
 
 STORY_FILE = "story.yaml"
