@@ -25,11 +25,11 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from game.constants import VOTE_MODES
 from game.play.controller import Participant as Player
@@ -240,7 +240,7 @@ class SimResult:
     interrupted: str | None = None  # a session stopped part-way (window closed, Ctrl-C)
 
 
-class Tracer:
+class Tracer(Protocol):
     """Told about every event the moment it is durable (`--trace`, the crash tests)."""
 
     def started(self, session_id: str) -> None: ...
@@ -476,7 +476,7 @@ class Simulation:
     def session_stopped(self) -> bool:
         return self._stop_session
 
-    def steps(self) -> Iterator[Step]:
+    def steps(self) -> Generator[Step, None, None]:
         """Every step of the run in order; closing the iterator part-way ends the open
         session as interrupted."""
         started = time.perf_counter()

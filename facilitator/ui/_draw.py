@@ -119,13 +119,14 @@ def domain_icon(surface: pygame.Surface, domain: str, rect: pygame.Rect, colour:
         bx, by = cx - 0.22 * s, cy + 0.26 * s
         length = math.hypot(ax - bx, ay - by)
         nx, ny = -(ay - by) / length, (ax - bx) / length
-        side1, side2 = [], []
+        side1: list[tuple[float, float]] = []
+        side2: list[tuple[float, float]] = []
         for i in range(13):
             t = i / 12
-            px_, py_ = bx + (ax - bx) * t, by + (ay - by) * t
-            w = 0.2 * s * math.sin(math.pi * t)
-            side1.append((px_ + nx * w, py_ + ny * w))
-            side2.append((px_ - nx * w, py_ - ny * w))
+            qx, qy = bx + (ax - bx) * t, by + (ay - by) * t
+            half = 0.2 * s * math.sin(math.pi * t)
+            side1.append((qx + nx * half, qy + ny * half))
+            side2.append((qx - nx * half, qy - ny * half))
         pygame.draw.polygon(surface, colour, side1 + side2[::-1])
         pygame.draw.line(surface, colour, (int(bx), int(by)),
                          (int(cx - 0.36 * s), int(cy + 0.42 * s)), lw * 2)

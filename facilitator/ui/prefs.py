@@ -47,8 +47,10 @@ def load_settings(base: Settings, path: Path | None = None) -> Settings:
             out = replace(out, text_scale=float(value))
         elif f.name == "theme" and value in THEMES:
             out = replace(out, theme=value)
-        elif f.name in ("reduce_motion", "read_aloud") and isinstance(value, bool):
-            out = replace(out, **{f.name: value})
+        elif f.name == "reduce_motion" and isinstance(value, bool):
+            out = replace(out, reduce_motion=value)
+        elif f.name == "read_aloud" and isinstance(value, bool):
+            out = replace(out, read_aloud=value)
     return out
 
 

@@ -212,7 +212,7 @@ class Facilitator:
             run = Run(session, loaded, group, point.language, point.vote_mode, point.reflection,
                       people)
             runtime = Runtime(loaded.story, point.language, story_hash=loaded.content_hash)
-            controller = PlayController(runtime, point.vote_mode,  # type: ignore[arg-type]
+            controller = PlayController(runtime, point.vote_mode,
                                         people, listener=session.recorder, state=state)
             ballot = controller.ballot
             if point.at_choice and ballot is not None and controller.scene_id == point.scene:

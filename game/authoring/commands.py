@@ -196,7 +196,8 @@ def cmd_test(args: argparse.Namespace, ui: str) -> int:
             reports,
             plan_message=lambda r: plan_message(r, ui),
             coverage_text=lambda rep: "\n".join(
-                line.strip() for line in coverage_lines(rep.coverage, rep.story, ui)),
+                line.strip() for line in coverage_lines(rep.coverage, rep.story, ui))
+            if rep.story is not None else "",
             issue_text=lambda i: issue_text(i, ui),
             strict=args.strict,
         )

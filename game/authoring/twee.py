@@ -361,8 +361,8 @@ class _Cleaner:
         found = find_links(text)
         stripped = "".join(text[a:b] for a, b in _gaps(found, len(text)))
         # a line that holds nothing but links is a menu of choices: it leaves no text behind
-        for n, row in enumerate(stripped.split("\n")):
-            if row.strip():
+        for n, text_row in enumerate(stripped.split("\n")):
+            if text_row.strip():
                 lines_with_text.add(n)
         for start, end in found:
             whole = text[start:end]

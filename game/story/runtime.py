@@ -205,14 +205,14 @@ class Runtime:
 
     def text(self, value: Any, state: StoryState) -> str:
         """A text field in the play language with `{variables}` filled in."""
+        raw: str
         if value is None:
             raw = ""
         elif isinstance(value, str):
             raw = value
         else:
-            raw = next((value[c] for c in self._chain if c in value), None)
-            if raw is None:
-                raw = next(iter(value.values()), "")
+            found: str | None = next((value[c] for c in self._chain if c in value), None)
+            raw = found if found is not None else next(iter(value.values()), "")
         return interpolate(raw, state.variables, self.lang)
 
     # -- reading the state --

@@ -280,8 +280,8 @@ def iter_texts(ctx: Context) -> Iterator[tuple[Path, str | dict[str, str]]]:
             yield line_text_path(ctx, sid, i), line.text
         if scene.discuss is not None:
             yield ("scenes", sid, "discuss"), scene.discuss
-        for i, ch in enumerate(scene.choices or []):
-            yield ("scenes", sid, "choices", i, "text"), ch.text
+        for i, choice in enumerate(scene.choices or []):
+            yield ("scenes", sid, "choices", i, "text"), choice.text
         if scene.end is not None and scene.end.title is not None:
             yield ("scenes", sid, "end", "title"), scene.end.title
 
@@ -717,9 +717,9 @@ def _check_asset(ctx: Context, path: Path, ref: str, kind: str) -> list[Issue]:
     if found is None:
         return [ctx.error("missing-asset", path, path_text=ref)]
     if kind == "image":
-        problem = picture_problem(found)
-        if problem is not None:
-            return [ctx.error(problem.code, path, path_text=ref, **problem.params)]
+        picture = picture_problem(found)
+        if picture is not None:
+            return [ctx.error(picture.code, path, path_text=ref, **picture.params)]
     elif not sound_ok(found):
         return [ctx.error("bad-sound", path, path_text=ref)]
     return []

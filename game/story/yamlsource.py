@@ -29,7 +29,7 @@ from .limits import MAX_NUMBER, MAX_NUMBER_DIGITS, shown_number
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import pygame
@@ -17,7 +17,7 @@ from ..widgets import Button
 @dataclass
 class Option:
     key: str  # label's string key
-    values: list[str]  # machine values
+    values: Sequence[str]  # machine values
     labels: list[str]  # shown
     index: int = 0
     enabled: bool = True
