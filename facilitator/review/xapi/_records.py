@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ...log.eventlog import Record
+if TYPE_CHECKING:  # only the type: `xapi push` with nothing waiting imports no pydantic
+    from ...log.eventlog import Record
 
 
 @dataclass(frozen=True)

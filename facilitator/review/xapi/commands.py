@@ -102,12 +102,7 @@ def _warn(ui: str, collected: Any) -> None:
 
 def cmd_push(args: argparse.Namespace, ui: str) -> int:
     ui = args.lang or ui
-    _review_strings()
-    from facilitator.errors import FacilitatorError
-    from facilitator.sessions import SessionStore
-
     from .outbox import Outbox, OutboxBusy, read_state
-    from .push import collect, push
 
     config = _config(ui)
     if config is None:
@@ -115,6 +110,22 @@ def cmd_push(args: argparse.Namespace, ui: str) -> int:
     if not config.configured and not args.dry_run:
         _err(tr("xapi-not-configured", ui))
         return EXIT_USAGE
+    if not (args.dry_run or args.group or args.since or args.retry_rejected):
+        from facilitator import paths
+
+        from ._quick import nothing_waiting
+
+        root = paths.data_dir(create=False)
+        if nothing_waiting(root, read_state(root), base_iri=config.base_iri,
+                           fingerprint=config.fingerprint(),
+                           include_simulated=args.include_simulated):
+            print(tr("xapi-nothing", ui))
+            return EXIT_OK
+    from facilitator.errors import FacilitatorError
+    from facilitator.sessions import SessionStore
+
+    from .push import collect, mark_done, push
+
     try:
         store = SessionStore()
         filters = _filters(args, ui, store)
@@ -122,6 +133,7 @@ def cmd_push(args: argparse.Namespace, ui: str) -> int:
             return filters
         group_id, since = filters
         options = config.options(store.root)
+        _review_strings()
         kw = dict(group=group_id, since=since, include_simulated=args.include_simulated,
                   retry_rejected=args.retry_rejected)
         if args.dry_run:
@@ -137,6 +149,7 @@ def cmd_push(args: argparse.Namespace, ui: str) -> int:
             collected = collect(store, options, ob.state, **kw)
             _warn(ui, collected)
             if not collected.total:
+                mark_done(ob, collected, options.fingerprint(), ok=False)
                 print(tr("xapi-nothing", ui))
                 return EXIT_OK
             from .client import LrsClient

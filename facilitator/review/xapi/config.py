@@ -62,6 +62,13 @@ class XapiConfig:
     def configured(self) -> bool:
         return bool(self.endpoint)
 
+    def fingerprint(self) -> str:
+        """`Options.fingerprint()` without loading the pseudonym key."""
+        return Options(base_iri=self.base_iri, home_page=self.home_page,
+                       individual=self.individual,
+                       feedback_words=self.individual and self.feedback_words,
+                       min_people=MIN_PEOPLE).fingerprint()
+
     def options(self, root: Path | None = None) -> Options:
         """The statement options; the pseudonym key is loaded (made once) only when
         individual statements are on."""

@@ -11,8 +11,9 @@ Lines (`t` says which):
 - `ack` ids, status: the LRS stored them (200) or already had them (204);
 - `reject` ids, status, reason: the LRS refused them; not sent again until `--retry-rejected`;
 - `void` targets, why: statements the LRS must void (after `forget` or `purge`);
-- `done` session, fp, events: every statement of that closed session is acknowledged under
-  these settings (`fp`), so the next push need not read its log again;
+- `done` session, fp, stamp: every statement of that session is acknowledged under these
+  settings (`fp`) while its files were as `stamp` says (sizes and times), so the next push
+  need not read its log again unless they change;
 - `ok` / `fail`: when a push last succeeded, or why it last failed.
 
 A torn last line (a crash mid-write) is ignored when reading and cut off before the next
@@ -49,12 +50,25 @@ class OutboxState:
     attempted: set[str] = field(default_factory=set)
     rejected: dict[str, tuple[int, str]] = field(default_factory=dict)  # id -> status, reason
     voids: dict[str, tuple[str, str]] = field(default_factory=dict)  # target -> when, why
-    done: dict[str, tuple[str, int]] = field(default_factory=dict)  # session -> fp, events
+    done: dict[str, tuple[str, str]] = field(default_factory=dict)  # session -> fp, stamp
     last_success: str | None = None
     last_failure: str | None = None
     last_failure_reason: str | None = None
 
     def apply(self, entry: dict[str, Any]) -> None:
+        """Take in one line; a line of a shape this version does not know is skipped (at
+        worst a session is read again, or a statement sent again, which is harmless)."""
+        for key in ("ids", "targets"):
+            value = entry.get(key)
+            if key in entry and not (isinstance(value, list)
+                                     and all(isinstance(i, str) for i in value)):
+                return
+        try:
+            self._apply(entry)
+        except (KeyError, TypeError, ValueError):
+            return
+
+    def _apply(self, entry: dict[str, Any]) -> None:
         kind = entry.get("t")
         at = str(entry.get("at", ""))
         if kind == "attempt":
@@ -64,13 +78,14 @@ class OutboxState:
                 self.acked[i] = at
                 self.rejected.pop(i, None)
         elif kind == "reject":
+            status = int(entry["status"])
             for i in entry["ids"]:
-                self.rejected[i] = (int(entry["status"]), str(entry.get("reason", "")))
+                self.rejected[i] = (status, str(entry.get("reason", "")))
         elif kind == "void":
             for target in entry["targets"]:
                 self.voids.setdefault(target, (at, str(entry.get("why", ""))))
         elif kind == "done":
-            self.done[entry["session"]] = (str(entry["fp"]), int(entry["events"]))
+            self.done[str(entry["session"])] = (str(entry["fp"]), str(entry["stamp"]))
         elif kind == "ok":
             self.last_success = at
         elif kind == "fail":

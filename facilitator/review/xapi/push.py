@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from ...errors import FacilitatorError
 from ...log.eventlog import SessionLog, session_file
 from ...sessions import SessionStore, SessionSummary
+from ._quick import session_stamp
 from ._records import KINDS, SessionFacts, session_facts
-from .config import XapiConfig
 from .outbox import Outbox, OutboxState
 from .statements import (
     Made,
@@ -41,8 +41,8 @@ class Collected:
     statements: list[Made] = field(default_factory=list)
     voids: list[Statement] = field(default_factory=list)
     sessions: list[str] = field(default_factory=list)  # sessions read
-    closed: dict[str, int] = field(default_factory=dict)  # closed session -> events
     by_session: dict[str, list[str]] = field(default_factory=dict)  # session -> its ids
+    stamps: dict[str, str] = field(default_factory=dict)  # session -> its files, when read
     left_out_simulated: int = 0
     unreadable: list[tuple[str, str]] = field(default_factory=list)
 
@@ -105,7 +105,8 @@ def collect(
     out.unreadable = list(store.unreadable)
     fp = options.fingerprint()
     for s in summaries:
-        if not fresh and not retry_rejected and state.done.get(s.id) == (fp, s.events):
+        stamp = session_stamp(store.folder, s.id)  # before reading: a later change shows
+        if not fresh and not retry_rejected and state.done.get(s.id) == (fp, stamp):
             continue
         try:
             facts = read_facts(store, s.id)
@@ -115,8 +116,7 @@ def collect(
         if facts is None:
             continue
         out.sessions.append(s.id)
-        if facts.ended is not None:
-            out.closed[s.id] = s.events
+        out.stamps[s.id] = stamp
         ids = []
         for made in session_statements(facts, options):
             sid = made.statement["id"]
@@ -186,19 +186,24 @@ def push(
     except LrsError as exc:
         result.error = exc
         outbox.append([{"t": "fail", "reason": str(exc)}])
+    mark_done(outbox, collected, fingerprint, ok=result.error is None)
     state = outbox.state
-    done = []
-    for sid, events in collected.closed.items():
-        ids = collected.by_session.get(sid, [])
-        if all(i in state.acked or i in state.voids or i in state.rejected for i in ids):
-            done.append({"t": "done", "session": sid, "fp": fingerprint, "events": events})
-    if result.error is None:
-        done.append({"t": "ok"})
-    outbox.append(done)
     result.waiting = sum(1 for s in queue if s["id"] not in state.acked
                          and s["id"] not in state.rejected)
     return result
 
 
-def config_options(config: XapiConfig, store: SessionStore) -> Options:
-    return config.options(store.root)
+def mark_done(outbox: Outbox, collected: Collected, fingerprint: str, *, ok: bool) -> None:
+    """Record the sessions whose every statement the LRS has (so the next push skips their
+    logs) and, with `ok`, that this push succeeded."""
+    state = outbox.state
+    done: list[dict[str, Any]] = []
+    for sid, stamp in collected.stamps.items():
+        if state.done.get(sid) == (fingerprint, stamp):
+            continue
+        ids = collected.by_session.get(sid, [])
+        if all(i in state.acked or i in state.voids or i in state.rejected for i in ids):
+            done.append({"t": "done", "session": sid, "fp": fingerprint, "stamp": stamp})
+    if ok:
+        done.append({"t": "ok"})
+    outbox.append(done)
