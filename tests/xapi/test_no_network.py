@@ -71,3 +71,17 @@ def test_no_connection_without_an_endpoint(tmp_path_factory, args):
         assert len(json.loads((tmp / "s.json").read_text())) > 10
     if args == ("xapi", "push", "--include-simulated"):
         assert "No LRS is configured" in res.stderr
+
+
+def test_a_setting_that_cannot_be_used_is_named(tmp_path):
+    """Regression: the message naming a bad setting itself failed (a clash of parameter
+    names), so a typo in xapi.json ended in 'something unexpected went wrong'."""
+    log = tmp_path / "connects.log"
+    for args in (("xapi", "push"), ("xapi", "status"),
+                 ("export", "--format", "xapi", "-o", str(tmp_path / "s.json"))):
+        res = run(tmp_path / "data", log, *args, "--lang", "en",
+                  env={"PORUKKA_LRS_ENDPOINT": "http://127.0.0.1:9/xAPI/",
+                       "PORUKKA_XAPI_BATCH": "lots"})
+        assert res.returncode == 2, res.stderr
+        assert "The xAPI setting PORUKKA_XAPI_BATCH cannot be used" in res.stderr
+    assert not log.exists()

@@ -244,6 +244,7 @@ class _Maker:
 
     def end(self, f: Ended, ending: EndingReached | None) -> Made:
         o = self.opts
+        result: dict[str, Any]
         if f.status == "interrupted":
             kind, verb, result = "interrupted", ABANDONED, {"completion": False}
         elif ending is not None:

@@ -248,7 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def tr(key: str, lang: str, n: int | None = None, **params: Any) -> str:
+def tr(key: str, lang: str, /, n: int | None = None, **params: Any) -> str:
     """The text for `key` in `lang` (English when the language is unknown); with `n`, the
     `#one`/`#other` form that fits."""
     if n is not None:
