@@ -60,7 +60,7 @@ def _send(store: Any, config: Any, lang: str, say: Callable[[str], None]) -> Non
         return  # another push is sending it right now
     except Exception as exc:  # never let the game's window see this thread fail
         log.exception("sending to the LRS after the session failed")
-        say(tr("xapi-note-waiting", lang, n=0, reason=type(exc).__name__))
+        say(tr("xapi-note-failed", lang, reason=type(exc).__name__))
         return
     if result.error is not None or result.rejected:
         reason = str(result.error) if result.error is not None else result.rejected[0][2]

@@ -179,8 +179,8 @@ def _report(ui: str, config: Any, result: Any) -> int:
     exc = result.error
     if exc is not None:
         if isinstance(exc, LrsAuthError):
-            _err(tr(f"xapi-auth-{exc.status if exc.status == 403 else 401}", ui,
-                    user=config.user or "-"))
+            key = "xapi-auth-403" if exc.status == 403 else "xapi-auth-401"
+            _err(tr(key, ui, user=config.user or "-"))
         elif isinstance(exc, LrsUnavailable):
             _err(tr("xapi-unavailable", ui, endpoint=config.endpoint,
                     reason=f"{exc.status} {exc.detail}" if exc.status else exc.detail))

@@ -235,6 +235,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "{n} utsagor som skickats till LRS:en makuleras där vid nästa sändning.",
         "en": "{n} statements sent to the LRS will be voided there by the next push.",
     },
+    "xapi-note-failed": {
+        "fi": "xAPI: lähetys epäonnistui ({reason}); lausumat odottavat lähtevissä.",
+        "sv": "xAPI: sändningen misslyckades ({reason}); utsagorna väntar i utkorgen.",
+        "en": "xAPI: sending failed ({reason}); the statements wait in the outbox.",
+    },
     "xapi-note-waiting#one": {
         "fi": "xAPI: {n} lausuma odottaa lähtevissä ({reason}).",
         "sv": "xAPI: {n} utsaga väntar i utkorgen ({reason}).",
