@@ -30,6 +30,7 @@ RALPH_VENV = Path(os.environ.get("PORUKKA_RALPH_VENV", ROOT / ".venv-ralph"))
 RALPH_REQUIREMENTS = ["ralph-malph[cli,lrs]==5.1.0", "requests"]
 SERVER = Path(__file__).with_name("ralph_server.py")
 USER, PASSWORD = "porukka-test", "salasana-123"
+READER = "vain-luku"  # a user that may read but not write statements
 HOME = "https://lrs.example.org"
 START = datetime(2025, 1, 7, 10, 0, tzinfo=UTC)
 
@@ -63,12 +64,17 @@ class Ralph:
             "RALPH_AUTH_FILE": str(folder / "auth.json"),
             "RALPH_RUNSERVER_BACKEND": "fs",
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(folder / "lrs"),
+            # Users' scopes are enforced (so a read-only user gets 403); Ralph needs
+            # statements restricted by authority for that.
+            "RALPH_LRS_RESTRICT_BY_SCOPES": "true",
+            "RALPH_LRS_RESTRICT_BY_AUTHORITY": "true",
         }
         (folder / "lrs").mkdir(parents=True, exist_ok=True)
         python = ralph_python()
-        subprocess.run([str(python.parent / "ralph"), "auth", "-u", USER, "-p", PASSWORD,
-                        "-s", "all", "-A", USER, HOME, "-w"], env=self.env, check=True,
-                       capture_output=True)
+        for user, scope in ((USER, "all"), (READER, "statements/read/mine")):
+            subprocess.run([str(python.parent / "ralph"), "auth", "-u", user, "-p", PASSWORD,
+                            "-s", scope, "-A", user, HOME, "-w"], env=self.env, check=True,
+                           capture_output=True)
 
     @property
     def endpoint(self) -> str:

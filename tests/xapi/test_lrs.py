@@ -104,13 +104,23 @@ def test_a_wrong_password_is_named_and_nothing_is_lost(ralph, base_iri, group):
     env = ralph.env_for(PORUKKA_XAPI_BASE_IRI=base_iri, PORUKKA_LRS_PASSWORD="väärä")
     res = porukka(data_root(), "xapi", "push", "--lang", "en", env=env)
     assert res.returncode == 1
-    assert "refused the user name or password (401)" in res.stderr
+    assert ("refused the user name or password (401: Invalid authentication credentials)"
+            in res.stderr)
     assert "PORUKKA_LRS_PASSWORD" in res.stderr and "Traceback" not in res.stderr
     status = porukka(data_root(), "xapi", "status", "--lang", "en", env=env)
     assert "Last failure" in status.stdout and "Last successful push: never" in status.stdout
     ok = porukka(data_root(), "xapi", "push", env=ralph.env_for(PORUKKA_XAPI_BASE_IRI=base_iri))
     assert ok.returncode == 0, ok.stderr
     assert "statements sent" in ok.stdout
+
+
+def test_a_user_without_write_access_is_told_so(ralph, base_iri, group):
+    env = ralph.env_for(PORUKKA_XAPI_BASE_IRI=base_iri, PORUKKA_LRS_USER="vain-luku")
+    res = porukka(data_root(), "xapi", "push", "--lang", "en", env=env)
+    assert res.returncode == 1
+    assert ('The LRS user vain-luku may not write statements (401: Access not authorized to '
+            'scope: "statements/write".)') in res.stderr
+    assert not [s for s in ralph.stored() if base_iri in json.dumps(s)]
 
 
 def test_a_password_file_and_the_settings_file_are_read(ralph, base_iri, group):

@@ -179,8 +179,10 @@ def _report(ui: str, config: Any, result: Any) -> int:
     exc = result.error
     if exc is not None:
         if isinstance(exc, LrsAuthError):
-            key = "xapi-auth-403" if exc.status == 403 else "xapi-auth-401"
-            _err(tr(key, ui, user=config.user or "-"))
+            # Some LRSs (Ralph among them) answer 401, not 403, to a user without the right.
+            rights = exc.status == 403 or "scope" in exc.detail.lower()
+            key = "xapi-auth-403" if rights else "xapi-auth-401"
+            _err(tr(key, ui, user=config.user or "-", status=exc.status, detail=exc.detail))
         elif isinstance(exc, LrsUnavailable):
             _err(tr("xapi-unavailable", ui, endpoint=config.endpoint,
                     reason=f"{exc.status} {exc.detail}" if exc.status else exc.detail))

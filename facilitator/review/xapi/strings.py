@@ -91,20 +91,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} statements sent to {endpoint}.",
     },
     "xapi-auth-401": {
-        "fi": "LRS ei hyväksynyt käyttäjätunnusta tai salasanaa (401): tarkista "
+        "fi": "LRS ei hyväksynyt käyttäjätunnusta tai salasanaa ({status}: {detail}): tarkista "
               "PORUKKA_LRS_USER ja PORUKKA_LRS_PASSWORD. Lausumat odottavat lähtevissä.",
-        "sv": "LRS:en godtog inte användarnamnet eller lösenordet (401): kontrollera "
-              "PORUKKA_LRS_USER och PORUKKA_LRS_PASSWORD. Utsagorna väntar i utkorgen.",
-        "en": "The LRS refused the user name or password (401): check PORUKKA_LRS_USER "
-              "and PORUKKA_LRS_PASSWORD. The statements wait in the outbox.",
+        "sv": "LRS:en godtog inte användarnamnet eller lösenordet ({status}: {detail}): "
+              "kontrollera PORUKKA_LRS_USER och PORUKKA_LRS_PASSWORD. Utsagorna väntar i utkorgen.",
+        "en": "The LRS refused the user name or password ({status}: {detail}): check "
+              "PORUKKA_LRS_USER and PORUKKA_LRS_PASSWORD. The statements wait in the outbox.",
     },
     "xapi-auth-403": {
-        "fi": "LRS:n käyttäjällä {user} ei ole oikeutta kirjoittaa lausumia (403): pyydä "
-              "LRS:n ylläpitäjältä kirjoitusoikeus (statements/write). Lausumat odottavat "
-              "lähtevissä.",
-        "sv": "LRS-användaren {user} får inte skriva utsagor (403): be LRS:ens "
+        "fi": "LRS:n käyttäjällä {user} ei ole oikeutta kirjoittaa lausumia ({status}: "
+              "{detail}): pyydä LRS:n ylläpitäjältä kirjoitusoikeus (statements/write). "
+              "Lausumat odottavat lähtevissä.",
+        "sv": "LRS-användaren {user} får inte skriva utsagor ({status}: {detail}): be LRS:ens "
               "administratör om skrivrätt (statements/write). Utsagorna väntar i utkorgen.",
-        "en": "The LRS user {user} may not write statements (403): ask the LRS's "
+        "en": "The LRS user {user} may not write statements ({status}: {detail}): ask the LRS's "
               "administrator for write access (statements/write). The statements wait in "
               "the outbox.",
     },
