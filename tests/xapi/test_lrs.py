@@ -176,3 +176,22 @@ def test_forget_and_purge_void_what_was_sent(ralph, base_iri, group):
     voids = {s["object"]["id"] for s in ralph.stored()
              if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided"}
     assert {s["id"] for s in before} <= voids
+
+
+def test_group_and_since_choose_the_sessions(group, base_iri):
+    env = {"PORUKKA_XAPI_BASE_IRI": base_iri}
+    every = export(env)
+    sessions = {s["context"]["extensions"][f"{base_iri}/extensions/session"] for s in every}
+    assert sessions == set(group["sessions"]) | {group["early"]}
+    late = export(env, "--since", "2025-02-01")
+    assert {s["context"]["extensions"][f"{base_iri}/extensions/session"] for s in late} == {
+        group["early"]}
+    dry = porukka(data_root(), "xapi", "push", "--dry-run", "--group", "Tiistairyhmä",
+                  "--since", "15.2.2025", "--lang", "en", env=env)
+    assert dry.returncode == 0 and f"{len(late)} statements would be sent" in dry.stdout
+    none = porukka(data_root(), "xapi", "push", "--dry-run", "--group", "Ei ole", "--lang",
+                   "en", env=env)
+    assert none.returncode == 1 and "Ei ole" in none.stderr
+    bad = porukka(data_root(), "xapi", "push", "--dry-run", "--since", "32.13.2025", "--lang",
+                  "en", env=env)
+    assert bad.returncode == 2 and "--since: 32.13.2025 is not a date" in bad.stderr

@@ -58,27 +58,22 @@ def _config(ui: str) -> Any:
 def _filters(args: argparse.Namespace, ui: str, store: Any) -> tuple[str | None, Any] | int:
     """The group id and the day to start from, or an exit status after the message."""
     from facilitator.review._format import parse_day
-    from game.i18n import t
 
-    group_id = None
-    if getattr(args, "group", None) is not None:
-        group = store.groups.find_group(args.group)
-        if group is None:
-            _err(t("rev-unknown-group", ui, name=args.group))
-            return EXIT_ERRORS
-        group_id = group.id
     since = None
     if getattr(args, "since", None) is not None:
         try:
             since = parse_day(args.since)
         except ValueError:
-            _err(t("rev-bad-date", ui, option="--since", value=args.since))
+            _err(tr("xapi-bad-date", ui, option="--since", value=args.since))
             return EXIT_USAGE
+    group_id = None
+    if getattr(args, "group", None) is not None:
+        group = store.groups.find_group(args.group)
+        if group is None:
+            _err(tr("xapi-unknown-group", ui, name=args.group))
+            return EXIT_ERRORS
+        group_id = group.id
     return group_id, since
-
-
-def _review_strings() -> None:
-    from facilitator.review import strings  # noqa: F401  (the rev- texts used above)
 
 
 def _kinds(collected: Any) -> str:
@@ -133,7 +128,6 @@ def cmd_push(args: argparse.Namespace, ui: str) -> int:
             return filters
         group_id, since = filters
         options = config.options(store.root)
-        _review_strings()
         kw = dict(group=group_id, since=since, include_simulated=args.include_simulated,
                   retry_rejected=args.retry_rejected)
         if args.dry_run:
@@ -241,7 +235,6 @@ def cmd_status(args: argparse.Namespace, ui: str) -> int:
 
 def cmd_export_xapi(args: argparse.Namespace, ui: str) -> int:
     """Every statement of the chosen sessions, as one JSON array, for transfer by hand."""
-    _review_strings()
     from facilitator import _files
     from facilitator.errors import FacilitatorError
     from facilitator.review._format import parse_day
@@ -253,7 +246,7 @@ def cmd_export_xapi(args: argparse.Namespace, ui: str) -> int:
 
     out: Path = args.output
     if out.is_dir():
-        _err(t("usage-error", ui, prog="porukka export", message=t("rev-json-needs-file", ui)))
+        _err(t("usage-error", ui, prog="porukka export", message=tr("xapi-needs-file", ui)))
         return EXIT_USAGE
     config = _config(ui)
     if config is None:
@@ -263,7 +256,7 @@ def cmd_export_xapi(args: argparse.Namespace, ui: str) -> int:
         try:
             until = parse_day(args.until)
         except ValueError:
-            _err(t("rev-bad-date", ui, option="--until", value=args.until))
+            _err(tr("xapi-bad-date", ui, option="--until", value=args.until))
             return EXIT_USAGE
     try:
         store = SessionStore()

@@ -52,6 +52,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "meddelandenas språk",
         "en": "language of the messages",
     },
+    "xapi-unknown-group": {
+        "fi": "Ryhmää {name} ei ole. Ryhmät näkyvät komennolla porukka sessions.",
+        "sv": "Det finns ingen grupp {name}. Grupperna visas med porukka sessions.",
+        "en": "There is no group {name}. porukka sessions lists the groups.",
+    },
+    "xapi-bad-date": {
+        "fi": "{option}: {value} ei ole päivämäärä (VVVV-KK-PP tai P.K.VVVV).",
+        "sv": "{option}: {value} är inget datum (ÅÅÅÅ-MM-DD eller D.M.ÅÅÅÅ).",
+        "en": "{option}: {value} is not a date (YYYY-MM-DD or D.M.YYYY).",
+    },
+    "xapi-needs-file": {
+        "fi": "xAPI-vienti kirjoitetaan yhteen tiedostoon: anna -o-valitsimelle tiedoston nimi, "
+              "ei kansiota.",
+        "sv": "xAPI-exporten skrivs till en fil: ge -o ett filnamn, inte en mapp.",
+        "en": "The xAPI export is one file: give -o a file name, not a folder.",
+    },
     "xapi-not-configured": {
         "fi": "LRS:ää ei ole määritetty: aseta PORUKKA_LRS_ENDPOINT (ks. docs/xapi.md). "
               "Mitään ei lähetetty.",
