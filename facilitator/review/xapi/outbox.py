@@ -33,6 +33,7 @@ from typing import Any
 
 from ... import _files, paths
 from ..._time import iso, utc_now
+from ...errors import FacilitatorError
 
 FOLDER = "xapi"
 JOURNAL = "outbox.jsonl"
@@ -40,7 +41,7 @@ LOCK = "outbox.lock"
 VERSION = 1
 
 
-class OutboxBusy(RuntimeError):
+class OutboxBusy(FacilitatorError):
     """Another push holds the outbox (the game sending after a session, or another command)."""
 
 
@@ -136,7 +137,8 @@ class Outbox:
         try:
             lock.acquire()
         except Timeout:
-            raise OutboxBusy(str(lock_path)) from None
+            raise OutboxBusy(f"statements are being sent to the LRS right now ({lock_path} is "
+                             "held); try again in a moment") from None
         try:
             self._open()
             yield self
