@@ -50,6 +50,9 @@ def test_every_kind_of_statement_is_accepted_by_the_lrs_and_reads_back(ralph, ba
     assert f"{len(statements)} statements sent" in res.stdout
     verbs = {s["verb"]["id"] for s in statements}
     assert len(verbs) == 8  # every verb but "voided" (that one is tested with forget)
+    words = {s["result"].get("response") for s in statements
+             if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/responded"}
+    assert words & {"kiva", "jännä"}  # turned on here: the words do go
     for s in statements:
         back = ralph.get(s["id"])
         assert back is not None, s

@@ -3,7 +3,8 @@
 
 The push runs in a background thread so the window never waits for the network; what does
 not go waits in the outbox for the next session or `porukka xapi push`, and the counsellor
-sees one quiet line (`note`), never an error screen.
+sees one quiet line (`note`; by default a warning of the `porukka.xapi` logger, which reaches
+the terminal Porukka was started from), never an error screen.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _send(store: Any, config: Any, lang: str, say: Callable[[str], None]) -> Non
     except OutboxBusy:
         return  # another push is sending it right now
     except Exception as exc:  # never let the game's window see this thread fail
-        log.exception("sending to the LRS after the session failed")
+        log.debug("sending to the LRS after the session failed", exc_info=True)  # --verbose
         say(tr("xapi-note-failed", lang, reason=type(exc).__name__))
         return
     if result.error is not None or result.rejected:
