@@ -85,3 +85,15 @@ def test_a_setting_that_cannot_be_used_is_named(tmp_path):
         assert res.returncode == 2, res.stderr
         assert "The xAPI setting PORUKKA_XAPI_BATCH cannot be used" in res.stderr
     assert not log.exists()
+
+
+@pytest.mark.parametrize("args", [("xapi", "status"),
+                                  ("xapi", "push", "--dry-run", "--include-simulated")])
+def test_status_and_dry_run_open_no_connection_even_with_an_endpoint(tmp_path, args):
+    simulate(tmp_path / "data", sessions=1)
+    log = tmp_path / "connects.log"
+    res = run(tmp_path / "data", log, *args, "--lang", "en",
+              env={"PORUKKA_LRS_ENDPOINT": "http://127.0.0.1:9/xAPI/"})
+    assert res.returncode == 0, res.stderr
+    assert not log.exists(), log.read_text()
+    assert "http://127.0.0.1:9/xAPI/" in res.stdout or "would be sent" in res.stdout
