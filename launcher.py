@@ -24,6 +24,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from typing import TYPE_CHECKING
 
 from facilitator.review.commands import register as register_review
+from facilitator.review.xapi.commands import register as register_xapi
 from facilitator.simulation.commands import register as register_simulate
 from game.authoring.cli import register as register_authoring
 from game.cli import (
@@ -51,7 +52,7 @@ if TYPE_CHECKING:  # the heavy modules load only when a command needs them
 # Modules that add their own commands: each `register(subparsers, lang)` adds sub-parsers whose
 # defaults name a `handler(args, ui_lang) -> exit status`.
 PLUGINS: list[Callable[[Any, str], None]] = [register_authoring, register_review,
-                                              register_simulate]
+                                              register_simulate, register_xapi]
 
 
 def _window_options(p: argparse.ArgumentParser, lang: str) -> None:

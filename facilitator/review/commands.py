@@ -44,7 +44,7 @@ def register(sub: Any, lang: str) -> None:
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("export", help=h("rev-help-export"), description=h("rev-help-export"))
-    p.add_argument("--format", choices=["csv", "json"], required=True,
+    p.add_argument("--format", choices=["csv", "json", "xapi"], required=True,
                    help=h("rev-help-format"))
     p.add_argument("--group", metavar="G", help=h("rev-help-group"))
     p.add_argument("--since", type=day(lang), metavar="DATE", help=h("rev-help-since"))
@@ -221,6 +221,10 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ui: str) -> int:
+    if args.format == "xapi":
+        from facilitator.review.xapi.commands import cmd_export_xapi
+
+        return cmd_export_xapi(args, ui)
     from facilitator.errors import FacilitatorError
 
     since, until = args.since, args.until

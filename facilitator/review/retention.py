@@ -79,7 +79,10 @@ def plan_forget(store: SessionStore, group: Group, pseudonym: str) -> ForgetPlan
 
 def forget(store: SessionStore, plan: ForgetPlan) -> ForgetResult:
     """Erase the person from every session file, the groups file and the saved reports."""
+    from .xapi.erasure import record_forget  # what was sent to an LRS gets voided there
+
     person = plan.person
+    record_forget(store, person.id, plan.sessions)
     counts = store.forget_participant(plan.group.id, person.id)
     # A crash while the groups file was being rewritten may have left an old copy beside it.
     groups_file = store.root / "groups.json"
@@ -141,6 +144,9 @@ def plan_purge(
 def purge(store: SessionStore, items: list[PurgeItem]) -> list[tuple[PurgeItem, int]]:
     """Delete each session's every file (and its saved reports); open ones are skipped.
     Returns (item, files removed) for each session deleted."""
+    from .xapi.erasure import record_purge  # what was sent to an LRS gets voided there
+
+    record_purge(store, [i.id for i in items if not i.open])
     done = []
     reports = saved_reports(store)
     for item in items:

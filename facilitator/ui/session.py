@@ -175,6 +175,9 @@ class Facilitator:
         except (FacilitatorError, OSError) as exc:
             log.error("ending session %s failed: %s", run.session.id, exc)
             return str(exc)
+        from ..review.xapi.after_session import send_after_session  # off unless configured
+
+        send_after_session(self.store, run.lang)
         return None
 
     # -- resuming --
