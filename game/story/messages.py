@@ -50,14 +50,6 @@ MESSAGES: dict[str, T] = {
         "fi": "tarinan ylimmällä tasolla pitää olla avaimia ja arvoja (format:, id:, scenes: ...)",
         "sv": "berättelsens översta nivå måste vara nycklar och värden (format:, id:, scenes: ...)",
     },
-    "yaml-syntax": {
-        "en": "this is not valid YAML: {problem}. Check indentation, and put text with ': ' "
-              "or a leading special character in quotes",
-        "fi": "tämä ei ole kelvollista YAMLia: {problem}. Tarkista sisennykset, ja laita "
-              "lainausmerkkeihin teksti, jossa on ': ' tai joka alkaa erikoismerkillä",
-        "sv": "detta är inte giltig YAML: {problem}. Kontrollera indraget och sätt text med "
-              "': ' eller ett inledande specialtecken inom citattecken",
-    },
     "yaml-anchor": {
         "en": "YAML anchors and aliases (&{name}, *{name}) are not allowed in stories; "
               "write the text out again",
@@ -519,7 +511,9 @@ def render(code: str, lang: str, params: dict[str, Any]) -> str:
     elif code == "duplicate-choice-id":
         p["implicit"] = word("implicit", lang) if p.get("implicit") else ""
     if entry is None:
-        text = f"{code} {params}"
+        from ._yaml_messages import lookup
+
+        text = lookup(code, lang, p) or f"{code} {params}"
     else:
         try:
             text = entry[lang].format(**p)

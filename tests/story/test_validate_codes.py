@@ -23,6 +23,7 @@ import pytest
 
 import game.story
 from game.story import validate
+from game.story._yaml_messages import codes as layout_codes
 from game.story.loader import check_bytes, check_file, validate_paths
 from game.story.messages import LANGS, MESSAGES
 from game.story.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
@@ -85,8 +86,8 @@ def test_code_file_too_large(tmp_path):
 
 
 def test_code_not_utf8(tmp_path):
-    # Latin-1 "ä" in "täsmä": line 2, column 6.
-    raw = b"format: 1\nid: t\xe4sm\xe4\n"
+    # 0x81 is neither UTF-8 nor a Windows letter: line 2, column 6.
+    raw = b"format: 1\nid: t\x81sm\n"
     expect(check(tmp_path, raw), "not-utf8", "error", 2, 6)
 
 
@@ -103,13 +104,14 @@ def test_code_not_mapping(tmp_path):
     expect(issues, "not-mapping", "error", 2, 1)
 
 
-def test_code_yaml_syntax(tmp_path):
+def test_a_yaml_syntax_error_is_named_by_its_cause(tmp_path):
     issues = check(tmp_path, """\
         format: 1
         title: Huomio: tämä ei käy
         """)
-    # The second ': ' on line 2 (column 14) is where YAML gives up.
-    expect(issues, "yaml-syntax", "error", 2, 14)
+    # YAML gives up at the second ': ' (column 14); the quote goes before the text (column 8).
+    issue = expect(issues, "yaml-colon-in-text", "error", 2, 8)
+    assert issue.hint_text("en") == 'put the whole text in quotes: "Huomio: tämä ei käy"'
 
 
 def test_code_yaml_anchor(tmp_path):
@@ -671,7 +673,9 @@ def test_code_trapped(tmp_path):
             lines: [Loppu.]
             end: {}
         """)
-    expect(issues, "trapped", "error", 13, 3)
+    # Reported once, at the goto that closes the loop (line 15, `goto: kehä`).
+    issue = expect(issues, "trapped", "error", 15, 11)
+    assert issue.params == {"scene": "kehä", "to": "kehä"}
 
 
 def test_code_unreachable(tmp_path):
@@ -904,7 +908,7 @@ def test_positions_inside_multi_line_scalars(tmp_path):
         ("condition-syntax", None, "missing-operand"): (19, 18),
     }, describe(issues)
     for issue in issues:
-        assert "\n" not in issue.format(), "an issue must print on one line"
+        assert "\n" not in issue.headline(), "an issue's headline is one line"
 
 
 # --- characters and assets ---------------------------------------------------------------------
@@ -1099,14 +1103,15 @@ def test_every_code_has_a_test_and_renders_in_every_language(tmp_path_factory):
 CODE_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Where the code stands among the positional arguments of each call that reports one.
 EMITTERS = {"error": 0, "warning": 0, "issue": 1, "_fatal": 3, "_unknown": 1,
-            "ConditionError": 0, "Issue": -2}
+            "ConditionError": 0, "Issue": -2, "found": 0, "value_issue": 0}
 
 
 def test_every_emitted_code_is_in_the_catalog():
     """The codes the source can report (by reading it) and the message catalog agree."""
     package = Path(game.story.__file__).parent
     emitted: set[str] = set()
-    for module in ("validate.py", "yamlsource.py", "loader.py", "conditions.py"):
+    for module in ("validate.py", "yamlsource.py", "loader.py", "conditions.py",
+                   "_yaml_diagnose.py", "_novice.py"):
         tree = ast.parse((package / module).read_text("utf-8"))
         for node in ast.walk(tree):
             values: list[ast.expr] = []
@@ -1116,6 +1121,7 @@ def test_every_emitted_code_is_in_the_catalog():
                 index = EMITTERS.get(name)
                 if index is not None and -len(node.args) <= index < len(node.args):
                     values = [node.args[index]]
+                values += [k.value for k in node.keywords if k.arg == "code"]
             elif (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Tuple)
                   and isinstance(node.value, ast.Tuple)):
                 first = node.targets[0].elts[0]
@@ -1125,7 +1131,7 @@ def test_every_emitted_code_is_in_the_catalog():
                 if (isinstance(value, ast.Constant) and isinstance(value.value, str)
                         and CODE_RE.fullmatch(value.value)):
                     emitted.add(value.value)
-    assert emitted == set(MESSAGES)
+    assert emitted == set(MESSAGES) | layout_codes()
 
 
 # --- refused quickly ---------------------------------------------------------------------------
@@ -1178,6 +1184,13 @@ def test_large_file_on_disk_is_refused_quickly(tmp_path):
 # --- the command line --------------------------------------------------------------------------
 
 LINE_RE = re.compile(r"^(.*):(\d+):(\d+): (error|warning)\[([a-z0-9-]+)\]: (.*)$")
+# Under each headline: the source line and a caret under the place (` 9 | ...`, `   | ^`), and
+# how to fix it (`  = fix: ...`).
+BELOW_RE = re.compile(r"^ *(\d+ )?\|( .*)?$|^ += .+$")
+
+
+def _headlines(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if LINE_RE.match(line)]
 
 
 def _validate(*args: str) -> subprocess.CompletedProcess[str]:
@@ -1224,7 +1237,7 @@ def test_cli_warnings_only_exit_0(tmp_path):
                                                       "    goto: kotona\n")
     proc = _validate(str(path), "--lang", "en")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    (line,) = proc.stdout.splitlines()
+    (line,) = _headlines(proc.stdout)
     assert line.endswith(":20:3: warning[unreachable]: scene 'unohdettu' cannot be reached "
                          "from the start")
 
@@ -1235,7 +1248,8 @@ def test_cli_errors_exit_1(tmp_path):
     assert proc.returncode == 1, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
     assert f"{path}:9:9: error[unknown-key]: unknown key 'gotto' (did you mean 'goto'?)" in lines
-    assert all(LINE_RE.match(line) for line in lines), lines
+    assert all(LINE_RE.match(line) or BELOW_RE.match(line) for line in lines), lines
+    assert LINE_RE.match(lines[0])
 
 
 def test_cli_missing_path_exits_2(tmp_path):
@@ -1252,11 +1266,15 @@ def test_cli_json_has_the_same_findings_as_text(tmp_path):
     js = _validate(str(broken), str(clean), "--lang", "en", "--format", "json")
     assert text.returncode == js.returncode == 1
     body = json.loads(js.stdout)
-    from_text = [LINE_RE.match(line).groups() for line in text.stdout.splitlines()]
+    from_text = [LINE_RE.match(line).groups() for line in _headlines(text.stdout)]
     from_json = [(i["file"], str(i["line"]), str(i["column"]), i["severity"], i["code"],
                   i["message"]) for i in body["issues"]]
     assert from_json == from_text
     assert len(from_json) >= 2
+    for issue in body["issues"]:
+        assert issue["excerpt"] in text.stdout
+        assert (issue["end_line"], issue["end_column"]) > (issue["line"], issue["column"])
+        assert "hint" in issue
     assert body["errors"] == sum(1 for i in body["issues"] if i["severity"] == "error")
     assert {(Path(f["file"]).name, f["ok"]) for f in body["files"]} == {
         ("rikki.yaml", False), ("ehja.yaml", True)}
