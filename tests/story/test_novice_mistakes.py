@@ -121,3 +121,34 @@ def test_every_layout_code_is_in_the_corpus():
     codes -= {"plain-texts", "yaml-structure", "yaml-other"}  # tested in test_validate_extra
     covered = {header(p)[2] for p in CASES}
     assert codes <= covered, sorted(codes - covered)
+
+
+def test_any_small_slip_gives_a_clean_finding_and_both_readers_agree():
+    """Random one-character slips in the tutorial story: never an exception, every finding
+    printable in each language, and libyaml and the pure reader accept or refuse alike."""
+    import random
+
+    import yaml
+
+    from game.story._pure_yaml import PureSafeLoader
+
+    base = (Path(__file__).parents[1] / "authoring" / "mistakes" / "00-tutorial.yaml").read_text(
+        "utf-8")
+    slips = ["\t", "  ", ":", ": ", "- ", '"', "'", "”", "{", "}", "[", "]", ",", "#", "*", "&",
+             "!", "?", "|", ">", "%", "@", "`", "\\", "\n"]
+    rng = random.Random(16)
+    for _ in range(400):
+        i = rng.randrange(len(base))
+        text = (base[:i] + rng.choice(slips) + base[i:]) if rng.random() < 0.7 else (
+            base[:i] + base[i + rng.randint(1, 3):])
+        for issue in check_bytes(text.encode(), Path("t.yaml"), shared_assets=None).issues:
+            for lang in ("fi", "sv", "en"):
+                assert issue.format(lang)
+        verdicts = []
+        for loader in (yaml.CSafeLoader, PureSafeLoader):
+            try:
+                list(yaml.parse(text, Loader=loader))
+                verdicts.append(True)
+            except yaml.YAMLError:
+                verdicts.append(False)
+        assert verdicts[0] == verdicts[1], text
