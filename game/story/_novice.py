@@ -145,6 +145,13 @@ def refine_schema_issue(issue: Issue, loc: tuple[Any, ...], root: Any, lines: li
         return dataclasses.replace(issue, hint="empty-value.hint")
     if found == "list" and issue.params.get("expected") == "text":
         return dataclasses.replace(issue, hint="list-where-text.hint")
+    expected = issue.params.get("expected")
+    if expected == "list" and found in ("mapping", "text"):
+        return dataclasses.replace(issue, hint="list-expected.hint")
+    if expected in ("bool", "number-or-bool") and found == "text" and str(value).lower() in (
+        "yes", "no", "on", "off", "kyllä", "ei", "tosi", "epätosi", "ja", "nej", "sant", "falskt"
+    ):
+        return dataclasses.replace(issue, hint="bool-words.hint")
     return issue
 
 

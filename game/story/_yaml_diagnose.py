@@ -18,6 +18,7 @@ from .issues import Issue
 SMART_QUOTES = "”“„‘’‚«»"
 _KEY = re.compile(r"([^\W\d][\w-]*|\"[^\"]*\"|'[^']*'):(?:\s+|$)")
 _WORD_KEY = re.compile(r"[^\W\d][\w-]*\Z")
+TEXT_KEYS = frozenset("text title description guide discuss label unit name if goto who".split())
 KNOWN_KEYS = frozenset(
     "format id title description guide languages start variables characters domains scenes "
     "lines text who if choices goto end discuss set add reflect timer background music sound "
@@ -107,9 +108,9 @@ class _Finder:
     # --- the classes, most specific first ---
 
     def find(self) -> Issue:
-        for rule in (self.tab, self.quotes, self.smart_quotes, self.flow, self.special_start,
-                     self.quote_inside, self.dash_in_text, self.simple_key, self.colon_in_text,
-                     self.block):
+        for rule in (self.tab, self.nbsp, self.quotes, self.smart_quotes, self.flow,
+                     self.special_start, self.quote_inside, self.dash_in_text, self.glued_dash,
+                     self.simple_key, self.colon_in_text, self.block):
             found = rule()
             if found is not None:
                 return found
@@ -127,6 +128,33 @@ class _Finder:
             lead = text[: len(text) - len(text.lstrip(" \t"))]
             if "\t" in lead:
                 return self.found("yaml-tab", n, lead.index("\t"))
+        return None
+
+    def nbsp(self) -> Issue | None:
+        """A no-break space (from a web page or Word) where the layout needs a plain one."""
+        for n in dict.fromkeys((self.pl, self.cl, self.pl - 1)):
+            text = self.line(n)
+            lead = len(text) - len(text.lstrip(" \u00a0"))
+            at = text.find("\u00a0")
+            if at < 0:
+                continue
+            if at < lead or text[at - 1 : at] in (":", "-"):
+                return self.found("yaml-nbsp", n, at, None)
+        return None
+
+    def glued_dash(self) -> Issue | None:
+        """`-text: ...` in a list whose other items start with '- '."""
+        for n in dict.fromkeys((self.pl, self.prev_content(self.pl) or 0, self.cl)):
+            text = self.line(n)
+            body = text.lstrip(" ")
+            if not re.match(r"-[^\s\d.-]", body):
+                continue
+            above = self.prev_content(n)
+            siblings = [k for k in range(n) if self.lines[k].lstrip(" ").startswith("- ")
+                        and _indent(self.lines[k]) == _indent(text)]
+            if siblings or (above is not None and self.line(above).rstrip().endswith(":")):
+                return self.found("yaml-dash-space", n, _indent(text) + 1, None,
+                                  rest=_strip_comment(body[1:]))
         return None
 
     def quotes(self) -> Issue | None:
@@ -297,6 +325,10 @@ class _Finder:
                 return self.found("yaml-continuation", n, ind, None, key=prev_key,
                                   like=above + 1)
             if prev.rstrip().endswith(":") and not looks_like_key:
+                key = _key_of(prev)
+                if key in TEXT_KEYS:
+                    return self.found("yaml-continuation", n, ind, None, key=key,
+                                      like=above + 1)
                 return self.found("yaml-missing-dash", n, ind, None, like=above + 1)
         word = body.split()[0] if body.split() else body
         return self.found("yaml-missing-colon", n, ind + len(word), None, word=word)
@@ -332,6 +364,42 @@ class _Finder:
                                   + len(word), None, word=word)
         return self.value_issue("yaml-colon-in-text", n)
 
+    def _like_key(self, n: int) -> tuple[int, int] | None:
+        """The line above whose key the key on line `n` should line up with, and its column.
+
+        Only the keys that enclose line `n` are candidates (each less indented than the one
+        below it): the same key if one of them is it (another `goto:`), for a name opening a
+        block (a scene, a variable) the nearest such name, else the one closest in indentation.
+        """
+        text = self.line(n)
+        key = _key_of(text)
+        found = _indent(text)
+        opens = text.rstrip().endswith(":")
+        chain: list[tuple[int, int, str]] = []
+        limit = 1 << 30
+        for k in range(n - 1, -1, -1):
+            other = self.lines[k]
+            okey = _key_of(other)
+            if okey is None:
+                continue
+            col = _indent(other)
+            while other.startswith("- ", col):
+                col += 2
+            if col < limit:
+                chain.append((k, col, okey))
+                limit = col
+        if not chain:
+            return None
+        for k, col, okey in chain:
+            if okey == key:
+                return k, col
+        if key not in KNOWN_KEYS and opens:
+            for k, col, okey in chain:
+                if okey not in KNOWN_KEYS and self.lines[k].rstrip().endswith(":"):
+                    return k, col
+        k, col, _ = min(chain, key=lambda c: (abs(c[1] - found), -c[1]))
+        return k, col
+
     def _scalar_start(self, n: int) -> int | None:
         """The line above `n` where a text without its colon began and swallowed line `n`."""
         indent = _indent(self.line(n))
@@ -366,14 +434,21 @@ class _Finder:
         n = self.pl
         text = self.line(n)
         found = _indent(text)
-        like = self._sibling(n, found)
-        if like is None:
+        is_item = text.lstrip(" ").startswith("- ")
+        if is_item and not any(self.lines[k].lstrip(" ").startswith("- ")
+                               and _indent(self.lines[k]) == found for k in range(n)):
+            same = [k for k in range(n) if _indent(self.lines[k]) == found
+                    and _key_of(self.lines[k]) is not None]
+            if same:
+                return self.found("yaml-stray-dash", n, found, found + 1, like=same[-1] + 1)
+        if is_item:
+            item = self._sibling(n, found)
+            match = None if item is None else (item, _indent(self.line(item)))
+        else:
+            match = self._like_key(n)
+        if match is None:
             return self.found("yaml-structure", n, found, None)
-        expected = _indent(self.line(like))
-        if self.line(like).lstrip(" ").startswith("- ") and not text.lstrip(" ").startswith(
-            "- "
-        ):
-            expected += 2
+        like, expected = match
         if expected == found:
             return self.found("yaml-structure", n, found, None)
         return self.found("yaml-indent", n, 0, max(found - 1, 0), found=found,

@@ -72,6 +72,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "move the start of the line to column {expected_col}, so it is indented by "
               "{expected} spaces",
     },
+    "yaml-stray-dash": {
+        "fi": "rivi alkaa merkeillä '- ', mutta samalla tasolla olevat rivit eivät ole listan "
+              "rivejä",
+        "sv": "raden börjar med '- ', men raderna på samma nivå är inga listrader",
+        "en": "the line starts with '- ', but the lines at the same level are not list lines",
+    },
+    "yaml-stray-dash.hint": {
+        "fi": "poista rivin alusta '- ', niin rivi on samanlainen kuin rivi {like}",
+        "sv": "ta bort '- ' i början av raden, så att den blir som rad {like}",
+        "en": "remove the '- ' at the start of the line, so it is like line {like}",
+    },
+    "yaml-nbsp": {
+        "fi": "rivillä on sitova välilyönti (tulee usein mukana, kun tekstiä kopioi verkkosivulta "
+              "tai Wordista), ja se näyttää tavalliselta välilyönniltä mutta ei toimi sellaisena",
+        "sv": "raden har ett hårt mellanslag (följer ofta med när man kopierar från en webbsida "
+              "eller Word); det ser ut som ett vanligt mellanslag men fungerar inte som ett",
+        "en": "the line has a no-break space (it often comes along when copying from a web page "
+              "or Word); it looks like a normal space but does not work as one",
+    },
+    "yaml-nbsp.hint": {
+        "fi": "poista merkki tästä kohdasta ja kirjoita tilalle tavallinen välilyönti",
+        "sv": "ta bort tecknet här och skriv ett vanligt mellanslag i stället",
+        "en": "delete the character here and type a normal space instead",
+    },
     "yaml-continued": {
         "fi": "tämä rivi on sisennetty syvemmälle kuin edellinen, joten se luetaan edellisen "
               "rivin tekstin jatkoksi",
@@ -393,6 +417,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "laita teksti lainausmerkkeihin: \"{text}\"",
         "sv": "sätt texten inom citattecken: \"{text}\"",
         "en": "put the text in quotes: \"{text}\"",
+    },
+    "list-expected.hint": {
+        "fi": "kirjoita kukin kohta omalle rivilleen ja aloita se merkeillä '- '",
+        "sv": "skriv varje punkt på en egen rad och börja den med '- '",
+        "en": "write each item on its own line, starting with '- '",
+    },
+    "bool-words.hint": {
+        "fi": "kirjoita kyllä/ei englanniksi: true tai false",
+        "sv": "skriv ja/nej på engelska: true eller false",
+        "en": "write yes/no as true or false",
     },
     "list-where-text.hint": {
         "fi": "jos teksti alkaa merkeillä '- ', laita se lainausmerkkeihin; jos rivejä on "

@@ -63,7 +63,7 @@ class Issue:
             return []
         num = str(self.line)
         pad = " " * len(num)
-        shown = self.excerpt.replace("\t", "→")
+        shown = self.excerpt.replace("\t", "→").replace("\u00a0", "·")
         start = max(self.column - 1, 0)
         width = 1
         if self.end_line == self.line and self.end_column is not None:

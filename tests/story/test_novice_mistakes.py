@@ -68,7 +68,7 @@ def test_one_message_at_the_place_of_the_fix(case, lang):
     assert head and head.groups()[1:5] == (str(line), str(column), issue.severity, code)
     if issue.excerpt is not None:
         # `NN | source line` and, under it, the caret at the column.
-        assert rows[2] == f"{line} | {issue.excerpt.replace(chr(9), '→')}"
+        assert rows[2] == f"{line} | {issue.excerpt.replace(chr(9), '→').replace(chr(160), '·')}"
         caret = rows[3].split(" | ", 1)[1]
         assert caret.index("^") == column - 1
     else:

@@ -120,7 +120,7 @@ def test_names_units_and_signs_need_no_translation():
 
 
 def test_a_yaml_error_without_a_known_shape_still_speaks_the_authors_language():
-    for text, code in ((b"format: 1\nscenes:\n  a:\n    lines: [A]\n  - b\n", "yaml-structure"),
+    for text, code in ((b"format: 1\nscenes:\n  a:\n    lines: [A]\n  - b\n", "yaml-stray-dash"),
                        (b"format: 1\n]\n", "yaml-structure"),
                        (b"%YAML 1.1\n%YAML 1.1\n---\nformat: 1\n", "yaml-other")):
         (issue,) = check_bytes(text, Path("t.yaml")).issues
