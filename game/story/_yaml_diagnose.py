@@ -452,7 +452,7 @@ class _Finder:
         if expected == found:
             return self.found("yaml-structure", n, found, None)
         return self.found("yaml-indent", n, 0, max(found - 1, 0), found=found,
-                          expected=expected, expected_col=expected + 1, like=like + 1)
+                          expected=expected, like=like + 1)
 
 
 def diagnose(text: str, file: str, exc: yaml.MarkedYAMLError) -> Issue:

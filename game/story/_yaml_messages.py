@@ -65,12 +65,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "{like} ({expected} spaces)",
     },
     "yaml-indent.hint": {
-        "fi": "siirrä rivin alku kohdalle {expected_col}, niin että sisennys on {expected} "
-              "välilyöntiä",
-        "sv": "flytta radens början till kolumn {expected_col}, så att indraget blir "
-              "{expected} mellanslag",
-        "en": "move the start of the line to column {expected_col}, so it is indented by "
-              "{expected} spaces",
+        "fi": "siirrä riviä niin, että sen alussa on {expected} välilyöntiä, kuten rivillä {like}",
+        "sv": "flytta raden så att den börjar med {expected} mellanslag, som rad {like}",
+        "en": "move the line so that it starts with {expected} spaces, like line {like}",
     },
     "yaml-stray-dash": {
         "fi": "rivi alkaa merkeillä '- ', mutta samalla tasolla olevat rivit eivät ole listan "
