@@ -218,11 +218,14 @@ def condition_word(source: str, variables: Iterable[str]) -> tuple[str, int, str
 
 
 def goto_paths(scenes: dict[str, Any], sid: str) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """(path of a goto, its target) for each way out of a scene."""
+    """(path of a goto, its target) for each way out of a scene.
+
+    A scene with both `goto` and `choices` (an error of its own) counts both, so the scenes its
+    choices lead to are not also reported as unreachable.
+    """
     scene = scenes[sid]
     if scene.goto is not None:
         yield ("scenes", sid, "goto"), scene.goto
-        return
     for i, ch in enumerate(scene.choices or []):
         yield ("scenes", sid, "choices", i, "goto"), ch.goto
 

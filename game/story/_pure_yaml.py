@@ -26,7 +26,7 @@ class PureSafeLoader(SafeLoader):
         start_mark = self.get_mark()
         end_mark = start_mark
         indent = self.indent + 1
-        spaces: list[str] = []
+        spaces: list[str] | None = []
         while True:
             length = 0
             if self.peek() == "#":
@@ -48,7 +48,7 @@ class PureSafeLoader(SafeLoader):
             if length == 0:
                 break
             self.allow_simple_key = False
-            chunks.extend(spaces)
+            chunks.extend(spaces or [])
             chunks.append(self.prefix(length))
             self.forward(length)
             end_mark = self.get_mark()
