@@ -360,6 +360,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "skriv '- ' i början av raden, så börjar en ny punkt på rad {line}",
         "en": "type '- ' at the start of the line, so a new item starts on line {line}",
     },
+    "duplicate-key.hint": {
+        "fi": "poista toinen riveistä tai yhdistä ne; jos tarkoitit uutta kohtaa listaan, aloita "
+              "se merkeillä '- '",
+        "sv": "ta bort den ena raden eller slå ihop dem; om du menade en ny punkt i en lista, "
+              "börja den med '- '",
+        "en": "delete one of the lines or merge them; if you meant a new item in a list, start "
+              "it with '- '",
+    },
     "duplicate-scene.hint": {
         "fi": "kaksi kohtausta on nimetty '{key}'; anna toiselle oma nimi (ja korjaa ne goto-"
               "kentät, joiden pitää viedä siihen)",
