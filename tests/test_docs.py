@@ -22,7 +22,8 @@ def test_readme_example_story_is_clean():
 
 
 def test_readme_error_example_is_what_validate_says():
-    shown = re.search(r"^(stories/leffailta\.yaml:\d+:\d+: error\[.*)$", README, re.M).group(1)
+    shown = re.search(r"^(stories/leffailta\.yaml:\d+:\d+: error\[.*\n(?:.* \|.*\n)*)```",
+                      README, re.M).group(1).rstrip("\n")
     broken = _example().replace(
         "goto: loppu\n        domains: [yhdessa]", "goto: lopu\n        domains: [yhdessa]")
     res = check_bytes(broken.encode(), ROOT / "stories" / "leffailta.yaml",

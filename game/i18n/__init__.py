@@ -119,7 +119,8 @@ def _missing(key: str, lang: str, problem: str) -> None:
 def _texts(lang: str) -> dict[Any, str]:
     # GNUTranslations keeps a singular text under its msgid and plural forms under (msgid, i).
     # Read it directly: gettext() would quietly give a plural's first form, or the key itself.
-    return load_catalogue(lang)._catalog  # type: ignore[attr-defined]
+    catalog: dict[Any, str] = load_catalogue(lang)._catalog  # type: ignore[attr-defined]
+    return catalog
 
 
 def _lookup(key: str, lang: str, n: int | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..resources import builtin_stories_dir, shared_assets_dir
+from ._novice import drop_follow_ons
 from .errors import StoryLoadError
 from .issues import Issue, sort_key
 from .model import Story
@@ -64,27 +66,28 @@ def check_bytes(
     try:
         source = read_source(raw, label)
     except SourceError as exc:
-        return Result(file, [exc.issue], None)
+        return Result(file, with_excerpts([exc.issue], _lines_of(raw)), None)
     issues = list(source.issues)
+    text = raw.decode("utf-8-sig")
+    lines = text.splitlines()
     try:
         story = Story.model_validate(source.data)
     except ValidationError as exc:
-        issues.extend(schema_issues(exc, label, source.where))
-        issues = without_echoes(issues)
+        issues.extend(schema_issues(exc, label, source.where, lines))
+        issues = with_excerpts(without_echoes(issues), lines)
         issues.sort(key=sort_key)
         return Result(file, issues, None)
-    text = raw.decode("utf-8-sig")
     ctx = Context(
         file=label,
         story=story,
         where=source.where,
         data=source.data,
-        lines=text.splitlines(),
+        lines=lines,
         folder=story_folder(file),
         shared_assets=shared_assets,
     )
-    issues.extend(lint(ctx))
-    issues = without_echoes(issues)
+    issues.extend(drop_follow_ons(source.issues, lint(ctx)))
+    issues = with_excerpts(without_echoes(issues), lines)
     issues.sort(key=sort_key)
     if any(i.is_error for i in issues):
         return Result(file, issues, None)
@@ -96,6 +99,22 @@ def check_bytes(
         warnings=tuple(issues),
     )
     return Result(file, issues, loaded)
+
+
+def _lines_of(raw: bytes) -> list[str]:
+    try:
+        return raw.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        return []
+
+
+def with_excerpts(issues: list[Issue], lines: list[str]) -> list[Issue]:
+    """The issues with the source line each points into, for the caret under it."""
+    return [
+        dataclasses.replace(i, excerpt=lines[i.line - 1])
+        if i.excerpt is None and 0 < i.line <= len(lines) else i
+        for i in issues
+    ]
 
 
 def check_file(file: Path, *, shared_assets: Path | None = _SHARED) -> Result:

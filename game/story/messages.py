@@ -13,7 +13,7 @@ from typing import Any
 from game.i18n import has, interface_language, t, tn
 
 # Codes whose message depends on a count: the param holding it.
-_COUNTED = {"too-few-choices": "count"}
+_COUNTED = {"too-few-choices": "count", "plain-texts": "n"}
 
 
 def word(key: str, lang: str, **params: Any) -> str:

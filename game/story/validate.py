@@ -6,6 +6,7 @@ here look at the story as a whole. Each check returns Issues; nothing is printed
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections import deque
@@ -16,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import _novice
 from . import conditions as cond
 from .issues import Issue, Severity
 from .limits import CONTROL_RE, MAX_TIMER, control_name
@@ -186,7 +188,9 @@ def _field_names(model: type) -> list[str]:
     return [f.alias or name for name, f in fields.items()]
 
 
-def schema_issues(exc: ValidationError, file: str, where: SourceMap) -> list[Issue]:
+def schema_issues(
+    exc: ValidationError, file: str, where: SourceMap, lines: list[str] | None = None
+) -> list[Issue]:
     """Turn pydantic's findings into Issues at the nodes they name, one per place."""
     out: list[Issue] = []
     seen: set[tuple[Path, str]] = set()
@@ -233,7 +237,10 @@ def schema_issues(exc: ValidationError, file: str, where: SourceMap) -> list[Iss
         if (loc, code) in seen:
             continue
         seen.add((loc, code))
-        out.append(Issue(file, line_col[0], line_col[1], "error", code, params))
+        found = Issue(file, line_col[0], line_col[1], "error", code, params)
+        if lines is not None:
+            found = _novice.refine_schema_issue(found, loc, where.root, lines)
+        out.append(found)
     return out
 
 
@@ -391,7 +398,16 @@ def check_scene_exits(ctx: Context) -> list[Issue]:
     out: list[Issue] = []
     for sid, scene in ctx.story.scenes.items():
         given = [k for k in ("choices", "goto", "end") if getattr(scene, k) is not None]
-        if len(given) != 1:
+        raw = ctx.data.get("scenes", {}).get(sid)
+        empty = [k for k in ("goto", "choices", "end") if isinstance(raw, dict) and k in raw
+                 and raw[k] is None]
+        if not given and empty:
+            # `goto:` with nothing after it: the fix is typed right there.
+            found = ctx.error("scene-exit", ("scenes", sid, empty[0]), key=True, scene=sid,
+                              given="")
+            out.append(dataclasses.replace(found, column=found.column + len(empty[0]) + 2,
+                                           hint="empty-value.hint"))
+        elif len(given) != 1:
             out.append(ctx.error("scene-exit", ("scenes", sid), key=True, scene=sid,
                                  given=", ".join(given)))
         if not scene.lines and scene.choices is None:
@@ -489,13 +505,19 @@ def check_conditions(ctx: Context) -> list[Issue]:
         try:
             cond.check_condition(source, types, scenes)
         except cond.ConditionError as exc:
+            code, column = exc.code, exc.column
             params = dict(exc.params)
             known = params.pop("known", None)
-            if known is not None:
+            own = _novice.condition_word(source, types)
+            if own is not None and code in ("condition-syntax", "unknown-variable"):
+                # `ja`, `tai`, `ei`, `alle`: the author's own words for and, or, not, <.
+                code, column = "condition-syntax", own[1] + 1
+                params = {"problem": "unexpected", "text": own[0], "hint": own[2]}
+            elif known is not None:
                 hint = did_you_mean(params["name"], known)
                 if hint:
                     params["hint"] = hint
-            out.append(ctx.error(exc.code, path, offset=exc.column - 1,
+            out.append(ctx.error(code, path, offset=column - 1,
                                  condition=" ".join(source.split()), **params))
     return out
 
@@ -505,8 +527,14 @@ def check_texts(ctx: Context) -> list[Issue]:
     langs = ctx.story.languages
     listed = set(langs)
     variables = ctx.story.variables
+    plain: list[tuple[Path, str]] = []
     for path, text in iter_texts(ctx):
         values: list[tuple[Path, str]]
+        if isinstance(text, dict) and (key := _novice.colon_in_line(text)) is not None:
+            shown = f"{key}: {text[key]}"
+            out.append(ctx.error("colon-in-line", path + (key,), key=True, name=key,
+                                 text=_novice.dq(shown)))
+            continue
         if isinstance(text, dict):
             values = []
             for code, value in text.items():
@@ -524,6 +552,11 @@ def check_texts(ctx: Context) -> list[Issue]:
                 out.append(ctx.warning("missing-translation", path, missing=", ".join(missing)))
         else:
             values = [(path, text)]
+            # Names and units (Sami, €) read the same in every language.
+            if len(langs) > 1 and path[-1] not in ("name", "unit") and any(
+                c.isalpha() for c in re.sub(r"\{[^{}]*\}", "", text)
+            ):
+                plain.append((path, text))
         for vpath, value in values:
             if len(value) > MAX_TEXT:
                 out.append(ctx.error("text-too-long", vpath, length=len(value), limit=MAX_TEXT))
@@ -537,6 +570,15 @@ def check_texts(ctx: Context) -> list[Issue]:
                 if ph.name not in variables:
                     out.append(_unknown(ctx, "unknown-variable", vpath, ph.name, variables,
                                         offset=ph.offset))
+    if plain:
+        # One warning for the whole story: the cause is one, adding the other languages.
+        first_path, first = plain[0]
+        params: dict[str, Any] = {"languages": ", ".join(langs),
+                                  "example": _novice.plain_text_example(langs, first)}
+        if len(plain) == 1:
+            out.append(ctx.warning("plain-text", first_path, **params))
+        else:
+            out.append(ctx.warning("plain-texts", first_path, n=len(plain) - 1, **params))
     return out
 
 
@@ -624,14 +666,25 @@ def reachable_scenes(story: Story) -> set[str]:
 
 
 def check_reachability(ctx: Context) -> list[Issue]:
+    """Trapped loops, named by the goto that closes each; scenes nothing leads to.
+
+    A misspelt goto is reported once by check_gotos: the scenes it was meant to lead to are
+    not also called unreachable, and when it is not clear where it was meant to lead, no
+    scene is.
+    """
     out: list[Issue] = []
     scenes = ctx.story.scenes
     can_end = scenes_that_can_end(ctx.story)
-    for sid in scenes:
-        if sid not in can_end:
-            out.append(ctx.error("trapped", ("scenes", sid), key=True, scene=sid))
+    for entry, path, target in _novice.trapped_loops(scenes, can_end, ctx.story.start):
+        found = ctx.error("trapped", path, scene=entry, to=target)
+        out.append(dataclasses.replace(found, hint="trapped-loop.hint"))
     if ctx.story.start in scenes:
-        reached = reachable_scenes(ctx.story)
+        unknown = {t for scene in scenes.values() for t in edges(scene) if t not in scenes}
+        meant = {t: did_you_mean(t, scenes) for t in unknown}
+        if any(m is None for m in meant.values()):
+            return out
+        reached = _novice.reachable_with(scenes, ctx.story.start,
+                                         {t: m for t, m in meant.items() if m is not None})
         for sid in scenes:
             if sid not in reached:
                 out.append(ctx.warning("unreachable", ("scenes", sid), key=True, scene=sid))

@@ -23,13 +23,17 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from ._pure_yaml import PureSafeLoader
 from .issues import Issue
 from .limits import MAX_NUMBER, MAX_NUMBER_DIGITS, shown_number
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader
+    _Loader = PureSafeLoader
+
+LOADERS: dict[str, Any] = {"libyaml": _Loader, "pure": PureSafeLoader}
+"""The readers a story can be parsed with; both must give the same data and positions."""
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
@@ -186,6 +190,11 @@ def decode(raw: bytes, file: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        from ._yaml_diagnose import decoding_issue
+
+        legacy = decoding_issue(raw, file)
+        if legacy is not None:
+            raise SourceError(legacy) from None
         good = raw[: exc.start].decode("utf-8")
         line = good.count("\n") + 1
         col = len(good) - (good.rfind("\n") + 1) + 1
@@ -199,10 +208,11 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
-def parse(text: str, file: str) -> Source:
+def parse(text: str, file: str, *, reader: str = "libyaml") -> Source:
     """Parse one YAML document of story text into plain data and a SourceMap."""
     marks: dict[int, _Marks] = {}
     issues: list[Issue] = []
+    owners: list[int | None] = []  # the mapping each repeated key was found in
     # Each frame: [container, marks, pending key or _NO_KEY, pending key position]
     stack: list[list[Any]] = []
     root: Any = None
@@ -211,7 +221,7 @@ def parse(text: str, file: str) -> Source:
     documents = 0
     no_key = _NO_KEY
     try:
-        for ev in yaml.parse(text, Loader=_Loader):
+        for ev in yaml.parse(text, Loader=LOADERS[reader]):
             cls = type(ev)
             if cls is ScalarEvent:
                 if ev.anchor is not None:
@@ -231,6 +241,7 @@ def parse(text: str, file: str) -> Source:
                     # the nearest allowed number so no later step meets a huge one.
                     issues.append(Issue(file, m.line + 1, m.column + 1, "error", "number-range",
                                         {"shown": shown_number(raw), "limit": MAX_NUMBER}))
+                    owners.append(None)  # not a repeated key: kept as it is
                     negative = raw.lstrip().startswith("-")
                     value = -MAX_NUMBER if negative else MAX_NUMBER
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
@@ -285,24 +296,31 @@ def parse(text: str, file: str) -> Source:
                         Issue(file, kl + 1, kc + 1, "error", "duplicate-key",
                               {"key": str(key), "first_line": first[0] + 1})
                     )
+                    owners.append(id(container))
                 else:
                     container[key] = value
                     frame[1].keys[key] = frame[3]
                     frame[1].values[key] = pos
                 frame[2] = no_key
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise _fatal(file, line, col, "yaml-syntax", problem=problem) from None
+        from ._yaml_diagnose import diagnose
+
+        raise SourceError(diagnose(text, file, exc)) from None
     except yaml.YAMLError as exc:
-        raise _fatal(file, 1, 1, "yaml-syntax", problem=str(exc)) from None
+        at = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, at) + 1
+        raise _fatal(file, line, at - (text.rfind("\n", 0, at) + 1) + 1, "yaml-other",
+                     problem=str(exc)) from None
     except RecursionError:
         raise _fatal(file, 1, 1, "too-deep", limit=MAX_DEPTH) from None
     if not have_root or root is None:
         raise _fatal(file, 1, 1, "empty-file")
     if not isinstance(root, dict):
         raise _fatal(file, root_pos[0] + 1, root_pos[1] + 1, "not-mapping")
+    if issues:
+        from ._novice import group_duplicates
+
+        issues = group_duplicates(issues, owners, root, text.split("\n"))
     where = SourceMap(root=root, marks=marks, origin=marks[id(root)].start)
     return Source(data=root, where=where, issues=issues)
 
@@ -314,6 +332,6 @@ class _NoKey:
 _NO_KEY = _NoKey()
 
 
-def read_source(raw: bytes, file: str) -> Source:
+def read_source(raw: bytes, file: str, *, reader: str = "libyaml") -> Source:
     """Bytes of a story file to a Source, or a SourceError saying what is wrong and where."""
-    return parse(decode(raw, file), file)
+    return parse(decode(raw, file), file, reader=reader)

@@ -232,7 +232,7 @@ def test_plan_file_errors_point_at_the_line_and_column(small):
     ("- name: x\n", "not-mapping"),
     ("format: 1\nplans: [{name: x}]\nplans: []\n", "duplicate-key"),
     ("format: 1\nplans: &a [{name: x}]\n", "yaml-anchor"),
-    ("format: 1\nplans: [{name: x\n", "yaml-syntax"),
+    ("format: 1\nplans: [{name: x\n", "yaml-unclosed-bracket"),
     (b"format: 1\nplans: [{name: \xff}]\n", "not-utf8"),
 ])
 def test_broken_plan_files_give_clean_errors(small, text, code):

@@ -31,6 +31,7 @@ from game.story.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from .._catalogue import validator_codes
 from ._stories import MINIMAL, PRODUCED, check, describe, expect, png_header, story_text
 from .test_hostile import LIMIT_CODES
+from .test_novice_mistakes import NOVICE_CODES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,8 +89,8 @@ def test_code_file_too_large(tmp_path):
 
 
 def test_code_not_utf8(tmp_path):
-    # Latin-1 "ä" in "täsmä": line 2, column 6.
-    raw = b"format: 1\nid: t\xe4sm\xe4\n"
+    # 0x81 is neither UTF-8 nor a Windows letter: line 2, column 6.
+    raw = b"format: 1\nid: t\x81sm\n"
     expect(check(tmp_path, raw), "not-utf8", "error", 2, 6)
 
 
@@ -106,13 +107,14 @@ def test_code_not_mapping(tmp_path):
     expect(issues, "not-mapping", "error", 2, 1)
 
 
-def test_code_yaml_syntax(tmp_path):
+def test_a_yaml_syntax_error_is_named_by_its_cause(tmp_path):
     issues = check(tmp_path, """\
         format: 1
         title: Huomio: tämä ei käy
         """)
-    # The second ': ' on line 2 (column 14) is where YAML gives up.
-    expect(issues, "yaml-syntax", "error", 2, 14)
+    # YAML gives up at the second ': ' (column 14); the quote goes before the text (column 8).
+    issue = expect(issues, "yaml-colon-in-text", "error", 2, 8)
+    assert issue.hint_text("en") == 'put the whole text in quotes: "Huomio: tämä ei käy"'
 
 
 def test_code_yaml_anchor(tmp_path):
@@ -675,7 +677,9 @@ def test_code_trapped(tmp_path):
             lines: [Loppu.]
             end: {}
         """)
-    expect(issues, "trapped", "error", 13, 3)
+    # Reported once, at the goto that closes the loop (line 15, `goto: kehä`).
+    issue = expect(issues, "trapped", "error", 15, 11)
+    assert issue.params == {"scene": "kehä", "to": "kehä"}
 
 
 def test_code_unreachable(tmp_path):
@@ -908,7 +912,7 @@ def test_positions_inside_multi_line_scalars(tmp_path):
         ("condition-syntax", None, "missing-operand"): (19, 18),
     }, describe(issues)
     for issue in issues:
-        assert "\n" not in issue.format(), "an issue must print on one line"
+        assert "\n" not in issue.headline(), "an issue's headline is one line"
 
 
 # --- characters and assets ---------------------------------------------------------------------
@@ -1084,8 +1088,9 @@ def test_every_code_has_a_test_and_renders_in_every_language(tmp_path_factory):
             kwargs["tmp_path"] = tmp_path_factory.mktemp(name.removeprefix("test_code_"))
         fn(**kwargs)
     produced = {issue.code for issue in PRODUCED}
-    # The limit codes against hostile stories have their own tests (tests/story/test_hostile.py).
-    codes = validator_codes() - LIMIT_CODES
+    # The limit codes against hostile stories and the file-layout codes have their own tests
+    # (tests/story/test_hostile.py, the corpus of tests/story/test_novice_mistakes.py).
+    codes = validator_codes() - LIMIT_CODES - NOVICE_CODES
     assert produced == codes, (
         f"codes without a test: {sorted(codes - produced)}; "
         f"codes not in the catalog: {sorted(produced - codes)}"
@@ -1107,7 +1112,8 @@ def test_every_code_has_a_test_and_renders_in_every_language(tmp_path_factory):
 CODE_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Where the code stands among the positional arguments of each call that reports one.
 EMITTERS = {"error": 0, "warning": 0, "issue": 1, "_fatal": 3, "_unknown": 1,
-            "ConditionError": 0, "Issue": -2, "PictureProblem": 0}
+            "ConditionError": 0, "Issue": -2, "PictureProblem": 0, "found": 0,
+            "value_issue": 0}
 
 
 def test_every_emitted_code_is_in_the_catalog():
@@ -1115,7 +1121,7 @@ def test_every_emitted_code_is_in_the_catalog():
     package = Path(game.story.__file__).parent
     emitted: set[str] = set()
     for module in ("validate.py", "yamlsource.py", "loader.py", "conditions.py",
-                   "pictures.py"):
+                   "pictures.py", "_yaml_diagnose.py", "_novice.py"):
         tree = ast.parse((package / module).read_text("utf-8"))
         for node in ast.walk(tree):
             values: list[ast.expr] = []
@@ -1125,6 +1131,7 @@ def test_every_emitted_code_is_in_the_catalog():
                 index = EMITTERS.get(name)
                 if index is not None and -len(node.args) <= index < len(node.args):
                     values = [node.args[index]]
+                values += [k.value for k in node.keywords if k.arg == "code"]
             elif (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Tuple)
                   and isinstance(node.value, ast.Tuple)):
                 first = node.targets[0].elts[0]
@@ -1187,6 +1194,13 @@ def test_large_file_on_disk_is_refused_quickly(tmp_path):
 # --- the command line --------------------------------------------------------------------------
 
 LINE_RE = re.compile(r"^(.*):(\d+):(\d+): (error|warning)\[([a-z0-9-]+)\]: (.*)$")
+# Under each headline: the source line and a caret under the place (` 9 | ...`, `   | ^`), and
+# how to fix it (`  = fix: ...`).
+BELOW_RE = re.compile(r"^ *(\d+ )?\|( .*)?$|^ += .+$")
+
+
+def _headlines(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if LINE_RE.match(line)]
 
 
 def _validate(*args: str) -> subprocess.CompletedProcess[str]:
@@ -1235,7 +1249,7 @@ def test_cli_warnings_only_exit_0(tmp_path):
                                                       "    goto: kotona\n")
     proc = _validate(str(path), "--lang", "en")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    (line,) = proc.stdout.splitlines()
+    (line,) = _headlines(proc.stdout)
     assert line.endswith(":20:3: warning[unreachable]: scene 'unohdettu' cannot be reached "
                          "from the start")
 
@@ -1247,7 +1261,8 @@ def test_cli_errors_exit_1(tmp_path):
     assert proc.returncode == 1, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
     assert f"{path}:9:9: error[unknown-key]: unknown key 'gotto' (did you mean 'goto'?)" in lines
-    assert all(LINE_RE.match(line) for line in lines), lines
+    assert all(LINE_RE.match(line) or BELOW_RE.match(line) for line in lines), lines
+    assert LINE_RE.match(lines[0])
 
 
 @pytest.mark.slow
@@ -1266,11 +1281,15 @@ def test_cli_json_has_the_same_findings_as_text(tmp_path):
     js = _validate(str(broken), str(clean), "--lang", "en", "--format", "json")
     assert text.returncode == js.returncode == 1
     body = json.loads(js.stdout)
-    from_text = [LINE_RE.match(line).groups() for line in text.stdout.splitlines()]
+    from_text = [LINE_RE.match(line).groups() for line in _headlines(text.stdout)]
     from_json = [(i["file"], str(i["line"]), str(i["column"]), i["severity"], i["code"],
                   i["message"]) for i in body["issues"]]
     assert from_json == from_text
     assert len(from_json) >= 2
+    for issue in body["issues"]:
+        assert issue["excerpt"] in text.stdout
+        assert (issue["end_line"], issue["end_column"]) > (issue["line"], issue["column"])
+        assert "hint" in issue
     assert body["errors"] == sum(1 for i in body["issues"] if i["severity"] == "error")
     assert {(Path(f["file"]).name, f["ok"]) for f in body["files"]} == {
         ("rikki.yaml", False), ("ehja.yaml", True)}

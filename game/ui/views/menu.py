@@ -42,7 +42,7 @@ def discover(folders: list[Path], lang: str = "en") -> list[StoryEntry]:
                 out.append(StoryEntry(path, res.loaded, None))
             else:
                 first = next((i for i in res.issues if i.is_error), None)
-                out.append(StoryEntry(path, None, first.format(lang) if first else "?"))
+                out.append(StoryEntry(path, None, first.headline(lang) if first else "?"))
     return out
 
 
