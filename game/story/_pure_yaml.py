@@ -17,7 +17,7 @@ from yaml.tokens import ScalarToken
 _BREAKS = "\0 \t\r\n\x85\u2028\u2029"
 
 
-class PureSafeLoader(SafeLoader):  # type: ignore[misc]  # PyYAML ships no types
+class PureSafeLoader(SafeLoader):
     """SafeLoader whose plain scalars end where libyaml's do."""
 
     def scan_plain(self) -> ScalarToken:
