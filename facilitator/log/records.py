@@ -167,7 +167,7 @@ class CounsellorActionData(_Data):
     detail: str = Field(default="", max_length=40, pattern=r"^[\w.:+\-]*$")
     state: dict[str, Any] | None = None  # the state after the action (e.g. after "back")
     # "back" only: the decision it took back. Logs written before the field existed lack it.
-    undone: UndoneData | None = None
+    undone: UndoneData | None = Field(default=None, exclude_if=lambda value: value is None)
 
 
 class ReflectionRatingData(_Data):

@@ -3,6 +3,10 @@
 `data/readers-before-typed-payloads.json` was made from the same played group by the readers
 that took `record.data[...]` with guessed defaults (see `_snapshot`); the typed readers must
 make exactly the same session reports, group report and JSON export of it.
+
+Refreshed once since, when the play flow began to hand the log each move after it is made: the
+fake clock of the fixtures then ticks at other moments (decision times and `at` moved) and
+decisions gained their `undone` mark; every other value was checked equal before the refresh.
 """
 
 from __future__ import annotations
