@@ -12,6 +12,7 @@ import pytest
 from facilitator.errors import InvalidInput, LogError, LogWriteError
 from facilitator.log.eventlog import SessionLog
 from facilitator.log.recorder import BackgroundWriter, SessionRecorder
+from facilitator.log.records import CounsellorActionData
 from game.play.controller import Participant as Player
 from game.play.controller import PlayController
 from game.play.events import CounsellorAction, Happened, VoteCast
@@ -176,9 +177,10 @@ def test_back_over_a_goto_names_no_decision(loop):
     c.decide("eteen", "majority")
     c.advance()
     c.back()
-    back = log.records()[-1]
-    assert back.data["action"] == "back" and back.data["undone"] is None
-    assert back.data["state"]["scene"] == "valissa"
+    back = log.records()[-1].payload
+    assert isinstance(back, CounsellorActionData)
+    assert back.action == "back" and back.undone is None
+    assert back.state is not None and back.state["scene"] == "valissa"
 
 
 def test_the_state_handed_with_an_action_is_logged(loop):
