@@ -25,7 +25,7 @@ from game.ui.app import App, BaseView, Clock, Intent, Pop, Quit
 from game.ui.canvas import Canvas, panel
 from game.ui.main import Game, SessionHooks
 from game.ui.theme import Settings
-from game.ui.views.overlays import PauseOverlay
+from game.ui.views.overlays import ConfirmSkip, PauseOverlay
 from game.ui.views.play import PlayView
 
 from .engine import (
@@ -221,6 +221,9 @@ class Director(BaseView):
         if top is not play:
             if isinstance(step, Pause) and isinstance(top, PauseOverlay):
                 return DONE
+            if isinstance(step, SkipToEnding) and isinstance(top, ConfirmSkip):
+                pygame.event.post(_key(pygame.K_DOWN))  # from "no" to "yes, to the ending"
+                return self._post(_key(pygame.K_RETURN))
             return WAIT  # the counsellor's menu or help is open: wait
         if flow.phase == Phase.DECIDED:  # "the counsellor chose …" is read, then on
             return self._post(_key(pygame.K_RETURN))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-
 CLOSE_SHARE = 0.6  # a winner with less than this share of the votes won a close vote
 
 

@@ -8,7 +8,18 @@ from game.play.events import DecisionMade, VoteCounts
 from game.play.flow import Phase
 from game.play.vote import Tally, divided
 
-from .test_flow import PEOPLE, make, story  # noqa: F401  (the fixture)
+from .test_flow import PEOPLE, STORY, make
+
+
+@pytest.fixture(scope="module")
+def story():
+    from pathlib import Path
+
+    from game.story.loader import check_bytes
+
+    result = check_bytes(STORY, Path("kokeilu/story.yaml"))
+    assert result.loaded is not None
+    return result.loaded.story
 
 
 def to_vote(flow):
