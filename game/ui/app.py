@@ -176,6 +176,7 @@ class App:
         self.frames = 0
         self.draws = 0
         self.last_boxes: list = []
+        self.last_sent: list[pygame.Rect] | None = None  # what the last draw sent; None: all
         self.idle_timeout_ms = 250
         self.fps = 60
         self.notes: list[tuple[str, float]] = []  # (text, seconds left) shown at the bottom
@@ -359,8 +360,10 @@ class App:
         self.last_boxes = canvas.boxes
         if rects is None or self.notes:
             pygame.display.flip()
+            self.last_sent = None
         else:
             pygame.display.update(rects)
+            self.last_sent = list(rects)
         if self.console is not None:
             self.console.draw()
         if self.draws == 0:

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 import pygame  # noqa: E402
 
 from game.play.controller import default_participants  # noqa: E402
+from game.play.flow import Phase  # noqa: E402
 from game.resources import builtin_stories_dir  # noqa: E402
 from game.story.loader import find_story_files, load_story  # noqa: E402
 from game.ui.main import Game, open_app  # noqa: E402
@@ -86,9 +87,11 @@ def frame_times() -> None:
     def bars_step() -> None:
         while view.flow.phase not in ("choices", "results"):
             view.advance()
-        view.flow.phase = "choices"
+        view.flow.phase = Phase.CHOICES
         view.flow.counts = {c.id: i + 1 for i, c in enumerate(view.offered())}
-        view._show_results()
+        view.flow.show_results()
+        view.flow.accept_overcount()  # more counted than present in a long story is asked
+        view._sync()
 
     bars = frames_while(lambda: view.flow.phase == "results" and view.bars < 1.0, bars_step)
 

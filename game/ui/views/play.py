@@ -501,8 +501,10 @@ class PlayView(BaseView):
             self.watch_error = self.tr("watch-error", error=first)
             log.info("story has errors; the last good version keeps playing")
             self.on_resize()
+            self.app.dirty = True  # the banner moves everything: the whole window, now
             return
         self.watch_error = None
+        self.app.dirty = True
         loaded = reload.loaded
         runtime = Runtime(loaded.story, self.c.runtime.lang, story_hash=loaded.content_hash)
         state = carry_over(self.c.state, runtime) or runtime.begin().state
@@ -862,14 +864,16 @@ class PlayView(BaseView):
 
     def _draw_turn(self, canvas: Canvas, top: int) -> int:
         """Secret ballot: whose turn it is, big, above the choices. Returns the new top."""
-        voter = self.flow.voter()
-        if voter is None:
-            return top
         theme = self.app.theme
         m = self.app.metrics
         px = m.text_px(30)
         r = int(px * 0.5)
         f = font(px, True)
+        voter = self.flow.voter() if self.flow.phase == Phase.CHOICES else None
+        if voter is None:
+            canvas.text(self.tr("results-title"), (m.width // 2, top), px, theme.text, True,
+                        "midtop")
+            return top + f.get_linesize() + m.gap // 2
         text = shorten(self.tr("secret-now", name=voter.nickname), f,
                        m.width - 2 * m.margin - 3 * r - m.gap)
         w = f.size(text)[0] + 2 * r + m.gap
@@ -903,20 +907,26 @@ class PlayView(BaseView):
         m = self.app.metrics
         flow = self.flow
         top = self._status_height() + m.margin
-        if flow.phase == Phase.CHOICES and flow.vote_mode == "secret":
+        if flow.vote_mode == "secret":  # the same room at the result: no tile moves
             top = self._draw_turn(canvas, top)
         discuss = self.c.discuss()
-        if flow.phase == Phase.RESULTS:
-            discuss = self.tr("results-title")
-        if discuss:
+        if discuss or flow.phase == Phase.RESULTS:
             px = m.text_px(25)
             timer_w = font(m.ui_px(), True).size("00:00")[0] + 2 * m.gap
             width = m.width - 2 * m.margin - 2 * m.gap - timer_w
-            h = paragraph_height(discuss, width, px, bold=True)
+            h = paragraph_height(discuss, width, px, bold=True) if discuss else 0
+            # Room for two rows of the result at its smallest, while voting too: the tiles
+            # keep their place and size when the result replaces the discussion.
+            h = max(h, paragraph_height("x\nx", width, m.ui_px(18), bold=True))
             box = pygame.Rect(m.margin, top, m.width - 2 * m.margin, h + 2 * m.gap)
             panel(canvas.surface, box, theme.panel, theme.panel_alpha, m.gap)
-            canvas.paragraph(discuss, pygame.Rect(box.left + m.gap, box.top + m.gap, width, h),
-                             px, theme.text, bold=True)
+            inner = pygame.Rect(box.left + m.gap, box.top + m.gap, width, h)
+            if flow.phase == Phase.RESULTS:
+                # The result in words takes the discussion's place, in the same room, so the
+                # tiles stay where they were.
+                self._fitted(canvas, self.result_text(), inner, px)
+            else:
+                canvas.paragraph(discuss, inner, px, theme.text, bold=True)
             self._draw_timer(canvas, box)
             top = box.bottom + m.gap
         offered = self.offered()
@@ -939,6 +949,27 @@ class PlayView(BaseView):
                 self._draw_counter(canvas, rect, c.id, layout)
             self.tile_rects.append(rect)
         self._draw_vote_footer(canvas)
+
+    def _fitted(self, canvas: Canvas, text: str, rect: pygame.Rect, px: int) -> None:
+        """`text` in bold within `rect`: smaller until it fits, down to the hint's size; then
+        the rows that fit, the last ended with "…" at a word."""
+        m = self.app.metrics
+        floor = m.ui_px(18)
+        while px > floor and paragraph_height(text, rect.width, px, True) > rect.height:
+            px = max(floor, int(px * 0.9))
+        f = font(px, True)
+        step = int(f.get_linesize() * 1.25 / 1.1)
+        rows = wrap(text, f, rect.width)
+        room = max(1, (rect.height + step - f.get_linesize()) // step)
+        if len(rows) > room:
+            rows = rows[:room]
+            last = rows[-1].rstrip(" ,.:;–-") + "…"
+            rows[-1] = last if f.size(last)[0] <= rect.width else \
+                shorten(rows[-1] + " …", f, rect.width)
+        y = rect.top
+        for row in rows:
+            canvas.text(row, (rect.left, y), px, self.app.theme.text, True)
+            y += step
 
     def _draw_votes(self, canvas: Canvas, rect: pygame.Rect, reserve: int, votes: int,
                     share: float, leader: bool) -> None:
@@ -1000,7 +1031,7 @@ class PlayView(BaseView):
         if tally.winner is not None:
             winner = next(c for c in self.offered() if c.id == tally.winner)
             if tally.divided:
-                return f"{self.tr('results-split')} {self.tr('results-close', text=winner.text)}"
+                return f"{self.tr('results-close', text=winner.text)}\n{self.tr('results-split')}"
             return self.tr("results-most", text=winner.text)
         if tally.is_tie:
             return self.tr("results-tie-pick")
@@ -1009,7 +1040,6 @@ class PlayView(BaseView):
     def _draw_vote_footer(self, canvas: Canvas) -> None:
         mode = self.c.vote_mode
         if self.flow.phase == Phase.RESULTS:
-            self._hint(canvas, self.result_text())
             return
         if mode in ("secret", "gamepads"):
             self._draw_marks(canvas)
