@@ -140,6 +140,7 @@ class PlayFlow:
     def _open_vote(self) -> None:
         """The vote begins; `turn` is kept (a resumed ballot carries on where it stopped)."""
         self.counts = {c.id: 0 for c in self.offered()}
+        self.focus = 0
         self.phase = Phase.HANDOVER if self.c.vote_mode == "secret" else Phase.CHOICES
 
     def leave_stuck(self) -> None:

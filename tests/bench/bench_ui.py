@@ -78,16 +78,20 @@ def frame_times() -> None:
 
     def reveal_step() -> None:
         if view.flow.phase != "lines":
-            view.c.back() if view.c.can_go_back() else None
-            view._enter_scene()
+            view.flow.back()  # the same lines again, through the flow
+            view._sync()
         view.advance()
 
     reveal = frames_while(lambda: view.fade < 1.0 and view.flow.phase == "lines", reveal_step)
 
     def bars_step() -> None:
-        while view.flow.phase not in ("choices", "results"):
+        if view.flow.phase == Phase.RESULTS:
+            view.flow.revote()  # the same vote again: the bars grow again
+        for _ in range(200):
+            if view.flow.phase == Phase.CHOICES:
+                break
+            view.fade = 1.0
             view.advance()
-        view.flow.phase = Phase.CHOICES
         view.flow.counts = {c.id: i + 1 for i, c in enumerate(view.offered())}
         view.flow.show_results()
         view.flow.accept_overcount()  # more counted than present in a long story is asked

@@ -351,3 +351,26 @@ def test_four_long_options_fit_and_never_rewrap(make_app, tmp_path, size, scale,
         below = (rect.left + m.gap + 4, rect.bottom + 1)
         if below[1] < d.app.screen.get_height():
             assert d.app.screen.get_at(below)[:3] != tuple(badge[:3])
+
+
+def test_a_frame_of_growing_bars_looks_like_a_whole_frame(make_app, tmp_path):
+    """While the bars grow, a frame draws only the bars over the last one (to stay cheap); the
+    window must look exactly as if it had been drawn whole."""
+    d, view = open_play(make_app, tmp_path, LONG, "hands", people=6, reduce_motion=False)
+    d.key(pygame.K_PLUS, n=3)
+    d.key(pygame.K_2)
+    d.key(pygame.K_PLUS)
+    d.key(pygame.K_RETURN)
+    assert view.flow.phase == Phase.RESULTS
+    view.fade, view.bars = 1.0, 0.3
+    d.app.draw()
+    view.bars = 0.8
+    d.app.draw(view.animation_rects())
+    assert d.app.partial and d.app.last_sent is not None and view._bars_only()
+    fast = pygame.surfarray.array3d(d.app.screen).copy()
+    fast_texts = [b.text for b in d.app.last_boxes]
+    d.app.draw()
+    assert not d.app.partial
+    whole = pygame.surfarray.array3d(d.app.screen)
+    assert (fast == whole).all()
+    assert fast_texts == [b.text for b in d.app.last_boxes]

@@ -32,7 +32,8 @@ NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
 CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
-FOCUSED = ("advance", "confirm", "results", "open-turn", "go-on")  # what Enter does, lit up
+# What Enter does, lit up on its button.
+FOCUSED = ("advance", "confirm", "results", "open-turn", "go-on", "accept-counts")
 PLUS_KEYS = (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS)
 MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS)
 
@@ -75,6 +76,8 @@ class PlayView(BaseView):
         self.notified_missing: set[str] = set()
         self._anim_rects: list[pygame.Rect] = []
         self._hint_right = 0
+        self._bar_slots: list[tuple[pygame.Rect, float, bool]] = []
+        self._drawn_boxes: list = []
         self._drawn_once = False
         for instance_id in self.app.joysticks:  # pads plugged in before the story started
             self.flow.bind_pad(instance_id)
@@ -612,6 +615,9 @@ class PlayView(BaseView):
         if not self._drawn_once:
             self._drawn_once = True
             log.info("the story is on the screen")
+        if self._bars_only():
+            self._grow_bars(canvas)
+            return
         theme = self.app.theme
         surf = canvas.surface
         scene = self.c.runtime.scene(self.c.state)
@@ -631,9 +637,11 @@ class PlayView(BaseView):
         self.minus_rects = []
         self.plus_rects = []
         self._anim_rects = []
+        self._bar_slots = []
         self._draw_status(canvas)
         self._draw_banner(canvas)
         self._draw_controls(canvas)
+        self._drawn_boxes = canvas.boxes  # the frame's texts, also for frames of bars only
         if self.flow.phase in (Phase.LINES, Phase.CHECKPOINT):
             self._draw_lines(canvas)
             if self.flow.phase == Phase.CHECKPOINT:
@@ -944,11 +952,32 @@ class PlayView(BaseView):
                       reserve_right=reserve)
             if tally is not None:
                 self._draw_votes(canvas, rect, reserve, tally.counts.get(c.id, 0),
-                                 tally.share(c.id) * self.bars, highlight)
+                                 tally.share(c.id), highlight)
             if flow.vote_mode == "hands" and flow.phase == Phase.CHOICES:
                 self._draw_counter(canvas, rect, c.id, layout)
             self.tile_rects.append(rect)
         self._draw_vote_footer(canvas)
+
+    def _bars_only(self) -> bool:
+        """An animation frame in which only the vote bars move: they only grow, so each is drawn
+        over the last frame's, and the rest of the window stays as it was drawn (a frame then
+        costs a few small rectangles, not a whole screen)."""
+        return (self.app.partial and bool(self.app.views) and self.app.views[-1] is self
+                and self.flow.phase == Phase.RESULTS and bool(self._bar_slots)
+                and self.fade >= 1.0 and not self.flow.timer_ticking())
+
+    def _grow_bars(self, canvas: Canvas) -> None:
+        for column, share, leader in self._bar_slots:
+            self._bar(canvas, column, share * self.bars, leader)
+        canvas.boxes.extend(self._drawn_boxes)
+
+    def _bar(self, canvas: Canvas, column: pygame.Rect, share: float, leader: bool) -> None:
+        m = self.app.metrics
+        bar = pygame.Rect(column.left + m.gap, column.top, int((column.width - m.gap) * share),
+                          column.height)
+        if bar.width > 0:
+            pygame.draw.rect(canvas.surface, self.app.theme.accent if leader else
+                             self.app.theme.bar, bar, border_radius=4)
 
     def _fitted(self, canvas: Canvas, text: str, rect: pygame.Rect, px: int) -> None:
         """`text` in bold within `rect`: smaller until it fits, down to the hint's size; then
@@ -973,8 +1002,8 @@ class PlayView(BaseView):
 
     def _draw_votes(self, canvas: Canvas, rect: pygame.Rect, reserve: int, votes: int,
                     share: float, leader: bool) -> None:
-        """The votes and their bar in the tile's right column, clear of the choice's text
-        and its number."""
+        """The votes and their bar (`share` of the votes, grown to `self.bars` of it) in the
+        tile's right column, clear of the choice's text and its number."""
         theme = self.app.theme
         m = self.app.metrics
         px = m.ui_px()
@@ -982,13 +1011,10 @@ class PlayView(BaseView):
         bar_h = max(6, m.gap // 2)
         label = canvas.text(self.trn("votes-n", votes), (column.right, column.centery - bar_h),
                             px, theme.text, True, "midright")
-        bar = pygame.Rect(column.left + m.gap, label.bottom + bar_h // 2,
-                          int((column.width - m.gap) * share), bar_h)
-        self._anim_rects.append(pygame.Rect(column.left, label.bottom, column.width,
-                                            2 * bar_h))
-        if bar.width > 0:
-            pygame.draw.rect(canvas.surface, theme.accent if leader else theme.bar, bar,
-                             border_radius=4)
+        slot = pygame.Rect(column.left, label.bottom + bar_h // 2, column.width, bar_h)
+        self._anim_rects.append(slot)
+        self._bar_slots.append((slot, share, leader))
+        self._bar(canvas, slot, share * self.bars, leader)
 
     def _counter_width(self) -> int:
         m = self.app.metrics
