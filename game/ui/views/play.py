@@ -651,8 +651,8 @@ class PlayView(BaseView):
         elif self.flow.phase in (Phase.CHOICES, Phase.RESULTS):
             self._draw_choices(canvas)
         elif self.flow.phase == Phase.OVERCOUNT:
-            self._draw_message(canvas, self.tr("overcount", counted=self.flow.counted,
-                                               n=self.flow.present))
+            self._draw_message(canvas, self.trn("overcount", self.flow.present,
+                                                counted=self.flow.counted))
         elif self.flow.phase == Phase.DECIDED and self.flow.decided is not None:
             self._draw_message(canvas, self.tr("results-chose", text=self.flow.decided.text))
         elif self.flow.phase == Phase.STUCK:
