@@ -374,3 +374,16 @@ def test_a_frame_of_growing_bars_looks_like_a_whole_frame(make_app, tmp_path):
     whole = pygame.surfarray.array3d(d.app.screen)
     assert (fast == whole).all()
     assert fast_texts == [b.text for b in d.app.last_boxes]
+
+
+def test_a_long_story_title_is_shortened_at_a_word(make_app, tmp_path):
+    """Regression: the status bar cut a long title mid-word."""
+    long_title = THREE.replace("id: kolme\n", "id: kolme\ntitle: {fi: " + " ".join(
+        ["Pitkä otsikko jonka sanat eivät mahdu"] * 4) + "}\n")
+    long_title = long_title.replace("scenes:", "variables:\n  rahat: {initial: 123456, show: "
+                                    "true, label: Rahatilanne tällä hetkellä}\nscenes:")
+    d, view = open_play(make_app, tmp_path, long_title, "counsellor", size=(1024, 600),
+                        text_scale=2.0)
+    d.redraw()
+    title = next(b.text for b in d.app.last_boxes if b.text.startswith("Pitkä"))
+    assert title.endswith("…") and title[:-1].rstrip() + " " in long_title.split("title: {fi: ")[1]

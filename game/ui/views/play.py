@@ -691,9 +691,8 @@ class PlayView(BaseView):
             self.c.runtime.story.id
         f = font(px)
         room = right - m.margin - m.gap
-        while title and f.size(title)[0] > room:
-            title = title[:-2] + "…" if len(title) > 2 else ""
-        if title:
+        title = shorten(title, f, room) if room > px * 2 else ""  # at a word, with "…"
+        if title and title != "…":
             canvas.text(title, (m.margin, h // 2), px, theme.muted, False, "midleft")
 
     def _draw_lines(self, canvas: Canvas) -> None:
