@@ -60,14 +60,14 @@ def taken_choices(story: Story, state: StoryState) -> list[tuple[str, ChoiceSpec
 
 
 def mirror_domains(story: Story) -> list[str]:
-    """The domains the mirror shows: the story's own list, then any standard domain a choice
-    names without the story listing it."""
+    """The domains the mirror shows, in one fixed order on every screen and in every session:
+    the story's own list, then any standard domain a choice names without the story listing
+    it, in the standard domains' documented order (never the order choices happen to come in)."""
     order = list(story.domain_ids())
-    for scene in story.scenes.values():
-        for choice in scene.choices or ():
-            for d in choice.domains:
-                if d not in order:
-                    order.append(d)
+    named = {d for scene in story.scenes.values() for choice in scene.choices or ()
+             for d in choice.domains}
+    order += [d for d in STANDARD_DOMAINS if d in named and d not in order]
+    order += sorted(d for d in named if d not in order)
     return order
 
 

@@ -25,7 +25,7 @@ from game.ui.app import App, BaseView, Clock, Intent, Pop, Quit
 from game.ui.canvas import Canvas, panel
 from game.ui.main import Game, SessionHooks
 from game.ui.theme import Settings
-from game.ui.views.overlays import PauseOverlay
+from game.ui.views.overlays import ConfirmSkip, PauseOverlay
 from game.ui.views.play import PlayView
 
 from .engine import (
@@ -221,7 +221,12 @@ class Director(BaseView):
         if top is not play:
             if isinstance(step, Pause) and isinstance(top, PauseOverlay):
                 return DONE
+            if isinstance(step, SkipToEnding) and isinstance(top, ConfirmSkip):
+                pygame.event.post(_key(pygame.K_DOWN))  # from "no" to "yes, to the ending"
+                return self._post(_key(pygame.K_RETURN))
             return WAIT  # the counsellor's menu or help is open: wait
+        if flow.phase == Phase.DECIDED:  # "the counsellor chose …" is read, then on
+            return self._post(_key(pygame.K_RETURN))
         if isinstance(step, Read):
             if c.state is not step.state or flow.phase not in (Phase.LINES, Phase.CHECKPOINT):
                 return DONE
@@ -243,9 +248,13 @@ class Director(BaseView):
         if isinstance(step, Counts):
             if flow.phase == Phase.RESULTS:
                 return DONE
+            if flow.phase == Phase.OVERCOUNT:  # the simulated count is what it is
+                return self._post(_key(pygame.K_RETURN))
             for choice in step.offered:
                 if flow.counts.get(choice.id, 0) < step.counts[choice.id]:
-                    return self._post(_key(NUMBER_KEYS[choice.number - 1]))
+                    if flow.focus != choice.number - 1:  # a number selects, + counts
+                        return self._post(_key(NUMBER_KEYS[choice.number - 1]))
+                    return self._post(_key(pygame.K_PLUS))
             return self._post(_key(pygame.K_RETURN))
         if isinstance(step, ShowResults):
             if flow.phase == Phase.RESULTS:

@@ -31,7 +31,9 @@ class Phase(StrEnum):
     CHECKPOINT = "checkpoint"  # a reflection point after the lines (`reflect: true`)
     HANDOVER = "handover"  # secret ballot: the screen is handed to the next voter
     CHOICES = "choices"  # the choices are shown; votes are being given
+    OVERCOUNT = "overcount"  # hands up: more hands counted than people present; accept?
     RESULTS = "results"  # the tally is shown; the counsellor confirms or decides
+    DECIDED = "decided"  # the counsellor broke a tie: what they chose is shown, then on
     STUCK = "stuck"  # every choice is hidden: on to the nearest ending
     ENDING = "ending"  # the story has ended
 
@@ -93,12 +95,14 @@ class PlayFlow:
         self.scene_count += 1
         self.phase = Phase.LINES
         self.counts: dict[str, int] = {}
+        self.decided: OfferedChoice | None = None
         self.focus = 0
         self.turn = 0
         self.pad_cursor = {}
         self.timer_left: float | None = None
         self.timer_running = False
         self.checkpoint_done = False
+        self.last_voter: Participant | None = None
         if not self.c.lines():
             self.lines_done()
 
@@ -136,6 +140,7 @@ class PlayFlow:
     def _open_vote(self) -> None:
         """The vote begins; `turn` is kept (a resumed ballot carries on where it stopped)."""
         self.counts = {c.id: 0 for c in self.offered()}
+        self.focus = 0
         self.phase = Phase.HANDOVER if self.c.vote_mode == "secret" else Phase.CHOICES
 
     def leave_stuck(self) -> None:
@@ -152,28 +157,48 @@ class PlayFlow:
             self.phase = Phase.CHOICES
 
     def choose(self, number: int) -> None:
-        """Choice `number` (1-based) as the mode takes it: the counsellor's pick, a raised hand
-        counted, or the voter's secret vote; at the results, the counsellor breaks a tie."""
+        """Choice `number` (1-based) as the mode takes it: the counsellor's pick, the option
+        whose hands are being counted, or the voter's secret vote; at the results, the
+        counsellor breaks a tie (only among the tied options) or picks when nobody voted."""
         offered = self.offered()
         if not 1 <= number <= len(offered):
             return
         cid = offered[number - 1].id
         mode = self.c.vote_mode
         if self.phase == Phase.RESULTS:
-            tally = self.c.tally()
-            if tally.winner is None:
-                self._decide(cid, "tie-counsellor" if tally.is_tie else "counsellor")
+            if self.can_pick(number):
+                tally = self.c.tally()
+                self.decided = offered[number - 1]
+                self.c.decide(cid, "tie-counsellor" if tally.is_tie else "counsellor")
+                self.phase = Phase.DECIDED
             return
         if self.phase != Phase.CHOICES:
             return
         if mode in ("counsellor", "gamepads"):
             self._decide(cid, "counsellor")
         elif mode == "hands":
-            self.focus = number - 1
-            self.counts[cid] = self.counts.get(cid, 0) + 1
+            self.focus = number - 1  # a number selects; + and − count
         elif mode == "secret":
-            self.c.vote(self.c.participants[self.turn].id, cid)
+            voter = self.c.participants[self.turn]
+            self.c.vote(voter.id, cid)
+            self.last_voter = voter
             self._next_turn()
+
+    def can_pick(self, number: int) -> bool:
+        """At the results, may the counsellor pick choice `number`? Only one of the tied
+        options after a tie, any option when nobody voted, none when there is a majority."""
+        offered = self.offered()
+        if self.phase != Phase.RESULTS or not 1 <= number <= len(offered):
+            return False
+        tally = self.c.tally()
+        if tally.winner is not None:
+            return False
+        return not tally.leaders or offered[number - 1].id in tally.leaders
+
+    def go_on(self) -> None:
+        """After "the counsellor chose …" has been seen: on to the next scene."""
+        if self.phase == Phase.DECIDED:
+            self._enter()
 
     def move_focus(self, step: int) -> None:
         """Hands up: the choice whose count + and − change."""
@@ -189,6 +214,15 @@ class PlayFlow:
         cid = self.offered()[self.focus].id
         self.counts[cid] = max(0, self.counts.get(cid, 0) + delta)
 
+    @property
+    def counted(self) -> int:
+        """Hands up: all the hands counted so far."""
+        return sum(self.counts.values())
+
+    @property
+    def present(self) -> int:
+        return len(self.c.participants)
+
     def _next_turn(self) -> None:
         self.turn += 1
         if self.turn >= len(self.c.participants):
@@ -202,12 +236,27 @@ class PlayFlow:
             self._next_turn()
 
     def show_results(self) -> None:
-        """Voting is over: hands-up counts are logged and the tally is shown."""
+        """Voting is over: hands-up counts are logged and the tally is shown. More hands than
+        people present are never taken silently: the counsellor is asked first."""
         if self.phase not in VOTING:
             return
         if self.c.vote_mode == "hands":
+            if self.phase == Phase.CHOICES and 0 < self.present < self.counted:
+                self.phase = Phase.OVERCOUNT
+                return
             self.c.set_counts(self.counts)
         self.phase = Phase.RESULTS
+
+    def accept_overcount(self) -> None:
+        """The counsellor says the count is right after all (someone raised both hands …)."""
+        if self.phase == Phase.OVERCOUNT:
+            self.c.set_counts(self.counts)
+            self.phase = Phase.RESULTS
+
+    def fix_counts(self) -> None:
+        """Back to counting from the over-count question; the counts are kept to correct."""
+        if self.phase == Phase.OVERCOUNT:
+            self.phase = Phase.CHOICES
 
     def confirm(self) -> None:
         """The counsellor confirms the majority (a tie waits for their pick or a new vote)."""
@@ -270,18 +319,61 @@ class PlayFlow:
                     self.c.vote(pid, offered[n - 1].id)
                     self._maybe_all_pads_voted()
             return False
-        if self.phase == Phase.CHOICES and button < PAD_CHOICE_BUTTONS:
+        return self._counsellor_pad(button)
+
+    def _counsellor_pad(self, button: int) -> bool:
+        """The counsellor's pad outside a gamepad vote: A (0) continues, shows the result or
+        accepts; B (1) skips a turn or goes back to the counts; Y (3) votes again; Start (7)
+        as A. Choosing: buttons 0–3 in the counsellor's and secret modes; hands up counts with
+        the D-pad (see `pad_hat`)."""
+        phase = self.phase
+        if phase == Phase.CHOICES and self.c.vote_mode != "hands" and \
+                button < PAD_CHOICE_BUTTONS:
             self.choose(button + 1)
             return False
+        if phase == Phase.RESULTS and self.c.tally().winner is None and \
+                button < PAD_CHOICE_BUTTONS:
+            if button == 3 or not self.can_pick(button + 1):
+                if button == 3:
+                    self.revote()
+                return False
+            self.choose(button + 1)
+            return False
+        if phase == Phase.HANDOVER and button == 1:
+            self.skip_turn()
+            return False
+        if phase == Phase.OVERCOUNT and button == 1:
+            self.fix_counts()
+            return False
+        if phase == Phase.RESULTS and button == 3:
+            self.revote()
+            return False
         if button in (0, 7):  # A or Start continues
-            if self.phase == Phase.RESULTS:
+            if phase == Phase.RESULTS:
                 self.confirm()
-                return False
-            if self.phase == Phase.HANDOVER:
+            elif phase == Phase.HANDOVER:
                 self.open_turn()
-                return False
-            return True
+            elif phase == Phase.CHOICES and self.c.vote_mode == "hands":
+                self.show_results()
+            elif phase == Phase.OVERCOUNT:
+                self.accept_overcount()
+            elif phase == Phase.DECIDED:
+                self.go_on()
+            else:
+                return True
         return False
+
+    def pad_hat(self, instance_id: int, x: int, y: int) -> None:
+        """The D-pad: a voter's cursor in a gamepad vote; in hands up, up/down pick the option
+        and right/left count one more or one fewer."""
+        if self.phase == Phase.CHOICES and self.c.vote_mode == "hands":
+            if y:
+                self.move_focus(-y)
+            elif x:
+                self.add_hands(x)
+            return
+        self.bind_pad(instance_id)
+        self.pad_move(instance_id, -y or x)
 
     def _maybe_all_pads_voted(self) -> None:
         bound = self.bound_voters()

@@ -176,6 +176,8 @@ class App:
         self.frames = 0
         self.draws = 0
         self.last_boxes: list = []
+        self.last_sent: list[pygame.Rect] | None = None  # what the last draw sent; None: all
+        self.partial = False  # the frame being drawn sends only what animates
         self.idle_timeout_ms = 250
         self.fps = 60
         self.notes: list[tuple[str, float]] = []  # (text, seconds left) shown at the bottom
@@ -343,6 +345,8 @@ class App:
     def draw(self, rects: list[pygame.Rect] | None = None) -> None:
         """Draw every visible view; send the whole window to the screen, or only `rects`."""
         canvas = Canvas(self.screen)
+        # Views may draw only what animates when the frame sends only `rects` (see PlayView).
+        self.partial = rects is not None and not self.notes
         start = 0
         for i in range(len(self.views) - 1, -1, -1):
             if getattr(self.views[i], "opaque", True):
@@ -359,8 +363,10 @@ class App:
         self.last_boxes = canvas.boxes
         if rects is None or self.notes:
             pygame.display.flip()
+            self.last_sent = None
         else:
             pygame.display.update(rects)
+            self.last_sent = list(rects)
         if self.console is not None:
             self.console.draw()
         if self.draws == 0:

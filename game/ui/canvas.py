@@ -44,6 +44,23 @@ def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
     return rows
 
 
+def shorten(text: str, f: pygame.font.Font, width: int) -> str:
+    """`text` as it is when it fits in `width` pixels, else cut at a word boundary and ended
+    with "…" (mid-word only when even the first word is too wide)."""
+    if f.size(text)[0] <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(" ,.:;–-") + "…"
+        if f.size(candidate)[0] <= width:
+            return candidate
+    word = words[0] if words else ""
+    while word and f.size(word + "…")[0] > width:
+        word = word[:-1]
+    return word + "…" if word else ""
+
+
 class _SurfaceCache:
     def __init__(self, limit: int = 512) -> None:
         self.limit = limit

@@ -107,11 +107,12 @@ def draw_tile(
     rounded(canvas.surface, rect, fill, radius)
     rounded(canvas.surface, rect, theme.accent if highlight else theme.border, radius,
             width=4 if highlight else 2)
+    badge = max(8, min(layout.badge, rect.height - m.gap * 2))  # never out of its tile
     bx = rect.left + m.gap + layout.badge // 2
-    by = rect.top + m.gap + layout.badge // 2
-    pygame.draw.circle(canvas.surface, theme.accent, (bx, by), layout.badge // 2)
-    canvas.text(str(number), (bx, by), int(layout.px * 1.05), theme.accent_text, bold=True,
-                anchor="center")
+    by = rect.top + m.gap + badge // 2
+    pygame.draw.circle(canvas.surface, theme.accent, (bx, by), badge // 2)
+    canvas.text(str(number), (bx, by), min(int(layout.px * 1.05), int(badge * 0.7)),
+                theme.accent_text, bold=True, anchor="center")
     text_rect = pygame.Rect(rect.left + layout.badge + m.gap * 2, rect.top + m.gap,
                             rect.width - layout.badge - m.gap * 3 - reserve_right,
                             rect.height - m.gap * 2)

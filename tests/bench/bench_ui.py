@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 import pygame  # noqa: E402
 
 from game.play.controller import default_participants  # noqa: E402
+from game.play.flow import Phase  # noqa: E402
 from game.resources import builtin_stories_dir  # noqa: E402
 from game.story.loader import find_story_files, load_story  # noqa: E402
 from game.ui.main import Game, open_app  # noqa: E402
@@ -77,18 +78,24 @@ def frame_times() -> None:
 
     def reveal_step() -> None:
         if view.flow.phase != "lines":
-            view.c.back() if view.c.can_go_back() else None
-            view._enter_scene()
+            view.flow.back()  # the same lines again, through the flow
+            view._sync()
         view.advance()
 
     reveal = frames_while(lambda: view.fade < 1.0 and view.flow.phase == "lines", reveal_step)
 
     def bars_step() -> None:
-        while view.flow.phase not in ("choices", "results"):
+        if view.flow.phase == Phase.RESULTS:
+            view.flow.revote()  # the same vote again: the bars grow again
+        for _ in range(200):
+            if view.flow.phase == Phase.CHOICES:
+                break
+            view.fade = 1.0
             view.advance()
-        view.flow.phase = "choices"
         view.flow.counts = {c.id: i + 1 for i, c in enumerate(view.offered())}
-        view._show_results()
+        view.flow.show_results()
+        view.flow.accept_overcount()  # more counted than present in a long story is asked
+        view._sync()
 
     bars = frames_while(lambda: view.flow.phase == "results" and view.bars < 1.0, bars_step)
 

@@ -103,3 +103,35 @@ def test_the_mirror_module_is_headless():
     code = ("import sys\nimport facilitator.reflection\n"
             "assert 'pygame' not in sys.modules, 'pygame was imported'\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_mirror_domains_keep_one_documented_order():
+    """Regression (issue 15): the domain order changed between screens and sessions; standard
+    domains a story does not list came in the order its choices happened to name them."""
+    from pathlib import Path
+
+    from facilitator.reflection import mirror_domains
+    from game.story.loader import check_bytes
+
+    text = b"""format: 1
+id: jarjestys
+start: a
+domains: [arki]
+scenes:
+  a:
+    lines: [A]
+    choices:
+      - {id: x, text: X, goto: b, domains: [yhdessa]}
+      - {id: y, text: Y, goto: b, domains: [keho, arki]}
+  b:
+    lines: [B]
+    choices:
+      - {id: z, text: Z, goto: c, domains: [mieli]}
+      - {id: w, text: W, goto: c}
+  c:
+    lines: [C]
+    end: {title: Loppu}
+"""
+    result = check_bytes(text, Path("jarjestys/story.yaml"))
+    assert result.loaded is not None
+    assert mirror_domains(result.loaded.story) == ["arki", "mieli", "keho", "yhdessa"]

@@ -114,8 +114,9 @@ def test_a_number_out_of_range_does_nothing(story):
 def test_hands_up_counts_then_majority(story):
     flow, log = make(story, "hands")
     to_vote(flow)
-    flow.choose(1)
-    flow.choose(1)
+    flow.choose(1)  # selects; + counts
+    flow.add_hands(1)
+    flow.add_hands(1)
     flow.move_focus(1)
     flow.add_hands(1)
     flow.add_hands(-1)

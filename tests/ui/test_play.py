@@ -17,7 +17,7 @@ from game.ui.canvas import has_glyphs
 from game.ui.main import Game, SessionHooks
 from game.ui.views.menu import MenuView
 from game.ui.views.options import QuickSetupView
-from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
+from game.ui.views.overlays import ConfirmSkip, CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 from game.ui.views.play import PlayView
 
 from .._hostile_pictures import png
@@ -60,7 +60,7 @@ def play_to_end(d, mode, max_steps=400):
         phase = view.flow.phase
         if phase in ("lines", "checkpoint", "stuck", "ending"):
             d.key(pygame.K_SPACE)
-        elif phase == "handover":
+        elif phase in ("handover", "decided"):
             d.key(pygame.K_RETURN)
         elif phase == "results":
             if view.c.tally().winner is None:
@@ -167,6 +167,12 @@ def test_counsellor_controls_pause_back_skip_and_help(make_app):
     assert isinstance(d.top, HelpOverlay)
     d.key(pygame.K_a)
     d.key(pygame.K_e)
+    assert isinstance(d.top, ConfirmSkip) and not view.c.ended  # E asks first
+    d.key(pygame.K_RETURN)  # "no, continue" is the first button
+    assert d.top is view and not view.c.ended
+    d.key(pygame.K_e)
+    d.key(pygame.K_DOWN)
+    d.key(pygame.K_RETURN)
     assert view.c.ended and view.flow.phase == "lines"  # the ending's own lines come first
     while view.flow.phase != "ending":
         d.key(pygame.K_SPACE)

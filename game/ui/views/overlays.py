@@ -144,6 +144,28 @@ class ConfirmEnd(_Buttons):
         return Pop()
 
 
+class ConfirmSkip(_Buttons):
+    """E or "skip to an ending": asked first, so a stray key never ends the story."""
+
+    title_key = "menu-skip"
+
+    def __init__(self, app: App, play: Any) -> None:
+        super().__init__(app)
+        self.play = play
+
+    def message(self) -> str:
+        return self.tr("confirm-skip")
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(self.tr("no-continue"), "no"), (self.tr("yes-skip"), "yes")]
+
+    def choose(self, action: str) -> Intent | None:
+        if action == "yes":
+            self.app.pop()
+            return self.play.skip()
+        return Pop()
+
+
 class PauseOverlay(BaseView):
     """Hides the story behind a calm screen until any key or tap."""
 

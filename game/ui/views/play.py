@@ -18,13 +18,13 @@ from ...play.controller import PlayController
 from ...play.flow import Phase, PlayFlow
 from ...story.runtime import OfferedChoice, Runtime, ShownLine
 from ..app import App, BaseView, Intent, Pop, Push
-from ..canvas import Canvas, font, icon, panel, rounded, shape, wrap
+from ..canvas import Canvas, font, icon, panel, paragraph_height, rounded, shape, shorten, wrap
 from ..media import Media
 from ..speech import Speaker
 from ..theme import hex_colour, readable_on
 from ..watch import Reload, StoryWatcher, carry_over
 from ..widgets import Button, TileLayout, draw_tile, layout_tiles
-from .overlays import CounsellorMenu, HelpOverlay, PauseOverlay
+from .overlays import ConfirmSkip, CounsellorMenu, HelpOverlay, PauseOverlay
 
 log = logging.getLogger("porukka.ui")
 
@@ -32,6 +32,10 @@ NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT)
 CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+# What Enter does, lit up on its button.
+FOCUSED = ("advance", "confirm", "results", "open-turn", "go-on", "accept-counts")
+PLUS_KEYS = (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS)
+MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS)
 
 
 @dataclass
@@ -71,6 +75,9 @@ class PlayView(BaseView):
         self.menu_button = pygame.Rect(0, 0, 0, 0)
         self.notified_missing: set[str] = set()
         self._anim_rects: list[pygame.Rect] = []
+        self._hint_right = 0
+        self._bar_slots: list[tuple[pygame.Rect, float, bool]] = []
+        self._drawn_boxes: list = []
         self._drawn_once = False
         for instance_id in self.app.joysticks:  # pads plugged in before the story started
             self.flow.bind_pad(instance_id)
@@ -99,10 +106,9 @@ class PlayView(BaseView):
             self._say_choices()
         elif flow.phase == Phase.RESULTS:
             self.bars = 1.0 if self.app.settings.reduce_motion else 0.0
-            tally = flow.tally()
-            if tally.winner:
-                winner = next(c for c in flow.offered() if c.id == tally.winner)
-                self._say(self.tr("results-winner", text=winner.text))
+            self._say(self.result_text())
+        elif flow.phase == Phase.DECIDED and flow.decided is not None:
+            self._say(self.tr("results-chose", text=flow.decided.text))
         elif flow.phase == Phase.ENDING:
             ending = self.c.ending()
             if ending:
@@ -238,6 +244,13 @@ class PlayView(BaseView):
             self.flow.skip()
         return self._sync()
 
+    def ask_skip(self) -> Intent | None:
+        """E or the menu: skipping to an ending is asked about first (it cannot be undone
+        with one step back)."""
+        if self.c.ended:
+            return None
+        return Push(ConfirmSkip(self.app, self))
+
     def pause(self) -> Intent:
         self.speaker.stop()
         self.flow.action("pause")
@@ -254,7 +267,7 @@ class PlayView(BaseView):
         if action == "back":
             return self.back()
         if action == "skip":
-            return self.skip()
+            return self.ask_skip()
         if action == "bigger":
             self.app.change_settings(self.app.settings.bigger())
             self.flow.action("text-size", str(self.app.settings.text_scale))
@@ -282,7 +295,8 @@ class PlayView(BaseView):
             w, h = self.app.screen.get_size()
             return self._click((int(event.x * w), int(event.y * h)))
         if event.type == pygame.MOUSEWHEEL:
-            self.flow.add_hands(1 if event.y > 0 else -1)
+            if event.y:
+                self.flow.add_hands(1 if event.y > 0 else -1)
             return None
         if event.type in (pygame.JOYBUTTONDOWN, pygame.JOYHATMOTION):
             return self._pad(event)
@@ -297,6 +311,11 @@ class PlayView(BaseView):
         shift = event.mod & pygame.KMOD_SHIFT
         flow = self.flow
         phase = flow.phase
+        if phase == Phase.OVERCOUNT:
+            if key in CONFIRM_KEYS:
+                return self._button("accept-counts")
+            if key in (pygame.K_ESCAPE, *MINUS_KEYS):
+                return self._button("fix-counts")
         if key == pygame.K_ESCAPE:
             return Push(CounsellorMenu(self.app, self))
         if key == pygame.K_F1:
@@ -306,37 +325,37 @@ class PlayView(BaseView):
         if key == pygame.K_BACKSPACE:
             return self.back()
         if key == pygame.K_e:
-            return self.skip()
+            return self.ask_skip()
         if key == pygame.K_t:
             if shift:
                 flow.stop_timer()
             else:
                 flow.extend_timer()
             return None
+        if phase == Phase.DECIDED:
+            if key in CONFIRM_KEYS or key == pygame.K_SPACE:
+                return self._button("go-on")
+            return None
         if phase == Phase.HANDOVER:
             if key in CONFIRM_KEYS or key == pygame.K_SPACE:
                 return self._open_turn()
             if key == pygame.K_s:
-                flow.skip_turn()
-                return self._sync()
+                return self._button("skip-turn")
             return None
         if key in NUMBER_KEYS:
             return self._choose_number(NUMBER_KEYS[key])
         if phase == Phase.CHOICES and flow.vote_mode == "hands":
             return self._hands_key(key)
         if phase == Phase.CHOICES and flow.vote_mode == "gamepads" and key in CONFIRM_KEYS:
-            flow.show_results()
-            return self._sync()
+            return self._button("results")
         if phase == Phase.CHOICES and flow.vote_mode == "secret" and key == pygame.K_s:
-            flow.skip_turn()
-            return self._sync()
+            return self._button("skip-turn")
         if phase == Phase.RESULTS:
             if key in CONFIRM_KEYS or key == pygame.K_SPACE:
-                self.speaker.stop()
-                flow.confirm()
-            elif key == pygame.K_r:
-                flow.revote()
-            return self._sync()
+                return self._button("confirm")
+            if key == pygame.K_r:
+                return self._button("revote")
+            return None
         if key in ADVANCE_KEYS:
             return self.advance()
         return None
@@ -347,13 +366,12 @@ class PlayView(BaseView):
             flow.move_focus(-1)
         elif key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB):
             flow.move_focus(1)
-        elif key in (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS):
+        elif key in PLUS_KEYS:
             flow.add_hands(1)
-        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+        elif key in MINUS_KEYS:
             flow.add_hands(-1)
         elif key in CONFIRM_KEYS:
-            flow.show_results()
-            return self._sync()
+            return self._button("results")
         return None
 
     def _click(self, pos: tuple[int, int]) -> Intent | None:
@@ -375,26 +393,71 @@ class PlayView(BaseView):
         if flow.phase in (Phase.CHOICES, Phase.RESULTS):
             for i, rect in enumerate(self.tile_rects):
                 if rect.collidepoint(pos):
-                    if flow.phase == Phase.RESULTS and flow.tally().winner is not None:
+                    if flow.phase == Phase.RESULTS and not flow.can_pick(i + 1):
                         return None
                     return self._choose_number(i + 1)
             return None
+        if flow.phase in (Phase.OVERCOUNT, Phase.DECIDED):
+            return None  # only their buttons: a stray tap decides nothing
         if flow.phase == Phase.HANDOVER:
             return self._open_turn()
         return self.advance()
 
     def _button(self, action: str) -> Intent | None:
+        """An on-screen control, its key, or the counsellor's pad: the same call on the flow."""
+        flow = self.flow
         if action == "results":
-            self.flow.show_results()
+            flow.show_results()
         elif action == "confirm":
-            self.flow.confirm()
+            self.speaker.stop()
+            flow.confirm()
         elif action == "revote":
-            self.flow.revote()
+            flow.revote()
         elif action == "skip-turn":
-            self.flow.skip_turn()
+            flow.skip_turn()
+        elif action == "open-turn":
+            flow.open_turn()
+        elif action == "accept-counts":
+            flow.accept_overcount()
+        elif action == "fix-counts":
+            flow.fix_counts()
+        elif action == "go-on":
+            flow.go_on()
         elif action == "advance":
             return self.advance()
         return self._sync()
+
+    def controls(self) -> list[tuple[str, str]]:
+        """The buttons of the current phase, with their keys on them: (label, action)."""
+        flow = self.flow
+        phase = flow.phase
+        mode = flow.vote_mode
+        if phase == Phase.LINES:
+            return [(self.tr("btn-continue-space"), "advance")]
+        if phase in (Phase.CHECKPOINT, Phase.STUCK, Phase.ENDING):
+            return [(self.tr("btn-continue"), "advance")]
+        if phase == Phase.HANDOVER:
+            return [(self.tr("btn-skip-turn"), "skip-turn"), (self.tr("btn-open-turn"),
+                                                              "open-turn")]
+        if phase == Phase.CHOICES:
+            if mode == "hands":
+                return [(self.tr("btn-show-result"), "results")]
+            if mode == "secret":
+                return [(self.tr("btn-skip-turn"), "skip-turn")]
+            if mode == "gamepads":
+                return [(self.tr("btn-close-vote"), "results")]
+            return []
+        if phase == Phase.OVERCOUNT:
+            return [(self.tr("btn-fix-counts"), "fix-counts"),
+                    (self.tr("btn-accept-counts"), "accept-counts")]
+        if phase == Phase.RESULTS:
+            out = [(self.tr("btn-revote"), "revote")]
+            if flow.tally().winner is not None:
+                out.append((self.tr("btn-continue"), "confirm"))
+            return out
+        if phase == Phase.DECIDED:
+            return [(self.tr("btn-continue"), "go-on")]
+        return []
 
     # -- gamepads --------------------------------------------------------------------------
 
@@ -413,8 +476,7 @@ class PlayView(BaseView):
     def _pad(self, event: pygame.event.Event) -> Intent | None:
         instance = getattr(event, "instance_id", getattr(event, "joy", -1))
         if event.type == pygame.JOYHATMOTION:
-            self.flow.bind_pad(instance)
-            self.flow.pad_move(instance, -event.value[1] or event.value[0])
+            self.flow.pad_hat(instance, event.value[0], event.value[1])
             return None
         if self.flow.pad_button(instance, event.button):
             return self.advance()
@@ -442,8 +504,10 @@ class PlayView(BaseView):
             self.watch_error = self.tr("watch-error", error=first)
             log.info("story has errors; the last good version keeps playing")
             self.on_resize()
+            self.app.dirty = True  # the banner moves everything: the whole window, now
             return
         self.watch_error = None
+        self.app.dirty = True
         loaded = reload.loaded
         runtime = Runtime(loaded.story, self.c.runtime.lang, story_hash=loaded.content_hash)
         state = carry_over(self.c.state, runtime) or runtime.begin().state
@@ -492,9 +556,8 @@ class PlayView(BaseView):
     def _text_area(self) -> pygame.Rect:
         m = self.app.metrics
         top = self._status_height() + m.margin
-        hint = int(m.ui_px() * 1.8)
         rect = pygame.Rect(m.margin, top, m.width - 2 * m.margin,
-                           m.height - top - hint - m.margin)
+                           self._footer_rect().top - top)
         return rect.inflate(-2 * m.gap, -2 * m.gap)
 
     def _status_height(self) -> int:
@@ -504,8 +567,6 @@ class PlayView(BaseView):
     def _banner_height(self) -> int:
         if not self.watch_error:
             return 0
-        from ..canvas import paragraph_height
-
         m = self.app.metrics
         width = m.width - 2 * m.margin - 2 * m.gap
         return paragraph_height(self.watch_error, width, m.ui_px(20)) + 2 * m.gap
@@ -554,6 +615,9 @@ class PlayView(BaseView):
         if not self._drawn_once:
             self._drawn_once = True
             log.info("the story is on the screen")
+        if self._bars_only():
+            self._grow_bars(canvas)
+            return
         theme = self.app.theme
         surf = canvas.surface
         scene = self.c.runtime.scene(self.c.state)
@@ -573,18 +637,24 @@ class PlayView(BaseView):
         self.minus_rects = []
         self.plus_rects = []
         self._anim_rects = []
+        self._bar_slots = []
         self._draw_status(canvas)
         self._draw_banner(canvas)
+        self._draw_controls(canvas)
+        self._drawn_boxes = canvas.boxes  # the frame's texts, also for frames of bars only
         if self.flow.phase in (Phase.LINES, Phase.CHECKPOINT):
             self._draw_lines(canvas)
             if self.flow.phase == Phase.CHECKPOINT:
                 self._hint(canvas, self.tr("reflect-checkpoint"))
-            else:
-                self._hint(canvas, self.tr("ui-advance"))
         elif self.flow.phase == Phase.HANDOVER:
             self._draw_handover(canvas)
         elif self.flow.phase in (Phase.CHOICES, Phase.RESULTS):
             self._draw_choices(canvas)
+        elif self.flow.phase == Phase.OVERCOUNT:
+            self._draw_message(canvas, self.trn("overcount", self.flow.present,
+                                                counted=self.flow.counted))
+        elif self.flow.phase == Phase.DECIDED and self.flow.decided is not None:
+            self._draw_message(canvas, self.tr("results-chose", text=self.flow.decided.text))
         elif self.flow.phase == Phase.STUCK:
             self._draw_message(canvas, self.tr("stuck"))
         elif self.flow.phase == Phase.ENDING:
@@ -621,9 +691,8 @@ class PlayView(BaseView):
             self.c.runtime.story.id
         f = font(px)
         room = right - m.margin - m.gap
-        while title and f.size(title)[0] > room:
-            title = title[:-2] + "…" if len(title) > 2 else ""
-        if title:
+        title = shorten(title, f, room) if room > px * 2 else ""  # at a word, with "…"
+        if title and title != "…":
             canvas.text(title, (m.margin, h // 2), px, theme.muted, False, "midleft")
 
     def _draw_lines(self, canvas: Canvas) -> None:
@@ -701,17 +770,52 @@ class PlayView(BaseView):
         rect = picture.get_rect(bottomright=(box.right - m.gap, box.top))
         canvas.surface.blit(picture, rect)
 
+    def _footer_rect(self) -> pygame.Rect:
+        """The bottom row: the hint on the left, the phase's buttons on the right."""
+        m = self.app.metrics
+        h = int(m.ui_px() * 2.4)
+        return pygame.Rect(m.margin, m.height - h - m.margin // 2, m.width - 2 * m.margin, h)
+
+    def _draw_controls(self, canvas: Canvas) -> None:
+        """The phase's buttons, right-aligned in the bottom row, each with its key on it."""
+        theme = self.app.theme
+        m = self.app.metrics
+        row = self._footer_rect()
+        px = m.ui_px(20)
+        h = row.height - 4
+        right = row.right
+        room = row.width * 3 // 4
+        self._hint_right = row.right
+        for label, action in reversed(self.controls()):
+            f = font(px, True)
+            label = shorten(label, f, max(px * 3, room // max(1, len(self.controls())) - 2 *
+                                          m.gap))
+            w = f.size(label)[0] + 2 * m.gap
+            rect = pygame.Rect(right - w, row.top + 2, w, h)
+            button = Button(rect, label, action, focused=action in FOCUSED)
+            button.draw(canvas, theme, px)
+            self.buttons.append(button)
+            right = rect.left - m.gap
+            self._hint_right = right
+
     def _hint(self, canvas: Canvas, text: str) -> None:
+        """A hint left of the buttons, shortened with "…" when the row is too narrow."""
         theme = self.app.theme
         m = self.app.metrics
         px = m.ui_px(20)
-        rect = pygame.Rect(m.margin, m.height - int(m.ui_px() * 1.8) - m.margin // 2,
-                           m.width - 2 * m.margin, int(m.ui_px() * 1.8))
-        for row in wrap(text, font(px), rect.width - m.gap)[:1]:
-            w = font(px).size(row)[0]
-            back = pygame.Rect(rect.right - w - m.gap, rect.centery - px, w + 2 * m.gap, 2 * px)
-            panel(canvas.surface, back, theme.panel, theme.panel_alpha, max(6, m.gap // 2))
-            canvas.text(row, (rect.right, rect.centery), px, theme.muted, False, "midright")
+        row = self._footer_rect()
+        room = self._hint_right - row.left - 2 * m.gap
+        if room < px * 3:
+            return
+        text = shorten(text, font(px), room)
+        if not text:
+            return
+        w = font(px).size(text)[0]
+        back = pygame.Rect(self._hint_right - w - 2 * m.gap, row.centery - px, w + 2 * m.gap,
+                           2 * px)
+        panel(canvas.surface, back, theme.panel, theme.panel_alpha, max(6, m.gap // 2))
+        canvas.text(text, (back.right - m.gap, row.centery), px, theme.muted, False,
+                    "midright")
 
     def _draw_message(self, canvas: Canvas, text: str) -> None:
         theme = self.app.theme
@@ -719,8 +823,6 @@ class PlayView(BaseView):
         area = self._text_area()
         px = m.text_px()
         box = area.inflate(-area.width // 8, 0)
-        from ..canvas import paragraph_height
-
         h = paragraph_height(text, box.width - 2 * m.gap, px)
         box.height = h + 2 * m.gap
         box.centery = area.centery
@@ -728,12 +830,24 @@ class PlayView(BaseView):
         canvas.paragraph(text, box.inflate(-2 * m.gap, -2 * m.gap), px, theme.text, align="center")
 
     def _draw_handover(self, canvas: Canvas) -> None:
-        from ..canvas import paragraph_height
-
+        """The screen handed to the next voter: their mark and name in big letters, and
+        "your vote is in ✓" for the one who just voted."""
         theme = self.app.theme
         m = self.app.metrics
         p = self.c.participants[self.flow.turn]
         area = self._text_area()
+        done = self.flow.last_voter
+        if done is not None:
+            px_done = m.ui_px(24)
+            text = self.tr("secret-vote-in", name=done.nickname)
+            text = shorten(text, font(px_done, True), area.width - 2 * px_done)
+            w = font(px_done, True).size(text)[0] + int(px_done * 1.4)
+            x = area.centerx - w // 2
+            icon(canvas.surface, "check", pygame.Rect(x, area.top, px_done, px_done),
+                 theme.accent)
+            canvas.text(text, (x + int(px_done * 1.4), area.top), px_done, theme.text, True)
+            top = area.top + int(px_done * 1.8)
+            area = pygame.Rect(area.left, top, area.width, area.bottom - top)
         px = m.text_px(40)
         hint_px = m.ui_px()
         title = self.tr("secret-handover", name=p.nickname)
@@ -755,71 +869,151 @@ class PlayView(BaseView):
         canvas.paragraph(hint, pygame.Rect(area.left, y + m.gap, area.width, hint_h), hint_px,
                          theme.muted, align="center")
 
+    def _draw_turn(self, canvas: Canvas, top: int) -> int:
+        """Secret ballot: whose turn it is, big, above the choices. Returns the new top."""
+        theme = self.app.theme
+        m = self.app.metrics
+        px = m.text_px(30)
+        r = int(px * 0.5)
+        f = font(px, True)
+        voter = self.flow.voter() if self.flow.phase == Phase.CHOICES else None
+        if voter is None:
+            canvas.text(self.tr("results-title"), (m.width // 2, top), px, theme.text, True,
+                        "midtop")
+            return top + f.get_linesize() + m.gap // 2
+        text = shorten(self.tr("secret-now", name=voter.nickname), f,
+                       m.width - 2 * m.margin - 3 * r - m.gap)
+        w = f.size(text)[0] + 2 * r + m.gap
+        x = m.width // 2 - w // 2
+        cy = top + f.get_linesize() // 2
+        shape(canvas.surface, voter.shape, (x + r, cy), r, hex_colour(voter.colour), theme.text)
+        canvas.text(text, (x + 2 * r + m.gap, cy), px, theme.text, True, "midleft")
+        return top + f.get_linesize() + m.gap // 2
+
     def _tiles_area(self, top_used: int) -> pygame.Rect:
         m = self.app.metrics
-        bottom_room = int(m.ui_px() * 1.8) + m.margin + self._marks_height()
-        return pygame.Rect(m.margin, top_used, m.width - 2 * m.margin,
-                           m.height - top_used - bottom_room)
+        bottom = self._footer_rect().top - self._marks_height() - m.gap // 2
+        return pygame.Rect(m.margin, top_used, m.width - 2 * m.margin, bottom - top_used)
 
     def _marks_height(self) -> int:
         if self.c.vote_mode in ("secret", "gamepads"):
             return int(self.app.metrics.ui_px() * 2.2)
         return 0
 
+    def _reserve(self) -> int:
+        """The column at a tile's right for the counter or the votes and their bar: the same
+        while voting and at the result, so a choice's text never re-wraps between them."""
+        m = self.app.metrics
+        votes = font(m.ui_px(), True).size(self.trn("votes-n", 88))[0] + m.gap * 2
+        if self.c.vote_mode == "hands":
+            return max(votes, self._counter_width())
+        return votes
+
     def _draw_choices(self, canvas: Canvas) -> None:
         theme = self.app.theme
         m = self.app.metrics
+        flow = self.flow
         top = self._status_height() + m.margin
+        if flow.vote_mode == "secret":  # the same room at the result: no tile moves
+            top = self._draw_turn(canvas, top)
         discuss = self.c.discuss()
-        if self.flow.phase == Phase.RESULTS:
-            discuss = self.tr("results-title")
-        if discuss:
+        if discuss or flow.phase == Phase.RESULTS:
             px = m.text_px(25)
             timer_w = font(m.ui_px(), True).size("00:00")[0] + 2 * m.gap
             width = m.width - 2 * m.margin - 2 * m.gap - timer_w
-            from ..canvas import paragraph_height
-
-            h = paragraph_height(discuss, width, px, bold=True)
+            h = paragraph_height(discuss, width, px, bold=True) if discuss else 0
+            # Room for two rows of the result at its smallest, while voting too: the tiles
+            # keep their place and size when the result replaces the discussion.
+            h = max(h, paragraph_height("x\nx", width, m.ui_px(18), bold=True))
             box = pygame.Rect(m.margin, top, m.width - 2 * m.margin, h + 2 * m.gap)
             panel(canvas.surface, box, theme.panel, theme.panel_alpha, m.gap)
-            canvas.paragraph(discuss, pygame.Rect(box.left + m.gap, box.top + m.gap, width, h),
-                             px, theme.text, bold=True)
+            inner = pygame.Rect(box.left + m.gap, box.top + m.gap, width, h)
+            if flow.phase == Phase.RESULTS:
+                # The result in words takes the discussion's place, in the same room, so the
+                # tiles stay where they were.
+                self._fitted(canvas, self.result_text(), inner, px)
+            else:
+                canvas.paragraph(discuss, inner, px, theme.text, bold=True)
             self._draw_timer(canvas, box)
             top = box.bottom + m.gap
         offered = self.offered()
-        reserve = self._counter_width() if (self.c.vote_mode == "hands"
-                                            and self.flow.phase == Phase.CHOICES) else 0
-        if self.flow.phase == Phase.RESULTS:
-            reserve = font(m.ui_px(), True).size(self.trn("votes-n", 88))[0] + m.gap * 2
+        reserve = self._reserve()
         layout = layout_tiles([c.text for c in offered], self._tiles_area(top), m, reserve)
-        tally = self.c.tally() if self.flow.phase == Phase.RESULTS else None
+        tally = self.c.tally() if flow.phase == Phase.RESULTS else None
         for i, (c, rect) in enumerate(zip(offered, layout.rects, strict=False)):
-            highlight = (self.c.vote_mode == "hands" and self.flow.phase == Phase.CHOICES
-                         and i == self.flow.focus)
+            highlight = (flow.vote_mode == "hands" and flow.phase == Phase.CHOICES
+                         and i == flow.focus)
+            dim = False
             if tally is not None:
                 highlight = c.id in tally.leaders
-            draw_tile(canvas, rect, c.number, c.text, theme, layout, m, highlight,
+                dim = tally.winner is None and not flow.can_pick(i + 1)
+            draw_tile(canvas, rect, c.number, c.text, theme, layout, m, highlight, dim,
                       reserve_right=reserve)
             if tally is not None:
-                self._draw_bar(canvas, rect, tally.share(c.id) * self.bars, highlight)
-                self._anim_rects.append(rect)
-                canvas.text(self.trn("votes-n", tally.counts.get(c.id, 0)),
-                            (rect.right - m.gap, rect.centery), m.ui_px(), theme.text, True,
-                            "midright")
-            if self.c.vote_mode == "hands" and self.flow.phase == Phase.CHOICES:
+                self._draw_votes(canvas, rect, reserve, tally.counts.get(c.id, 0),
+                                 tally.share(c.id), highlight)
+            if flow.vote_mode == "hands" and flow.phase == Phase.CHOICES:
                 self._draw_counter(canvas, rect, c.id, layout)
             self.tile_rects.append(rect)
         self._draw_vote_footer(canvas)
 
-    def _draw_bar(self, canvas: Canvas, rect: pygame.Rect, share: float, leader: bool) -> None:
-        """The vote bar along the bottom edge of a tile."""
+    def _bars_only(self) -> bool:
+        """An animation frame in which only the vote bars move: they only grow, so each is drawn
+        over the last frame's, and the rest of the window stays as it was drawn (a frame then
+        costs a few small rectangles, not a whole screen)."""
+        return (self.app.partial and bool(self.app.views) and self.app.views[-1] is self
+                and self.flow.phase == Phase.RESULTS and bool(self._bar_slots)
+                and self.fade >= 1.0 and not self.flow.timer_ticking())
+
+    def _grow_bars(self, canvas: Canvas) -> None:
+        for column, share, leader in self._bar_slots:
+            self._bar(canvas, column, share * self.bars, leader)
+        canvas.boxes.extend(self._drawn_boxes)
+
+    def _bar(self, canvas: Canvas, column: pygame.Rect, share: float, leader: bool) -> None:
+        m = self.app.metrics
+        bar = pygame.Rect(column.left + m.gap, column.top, int((column.width - m.gap) * share),
+                          column.height)
+        if bar.width > 0:
+            pygame.draw.rect(canvas.surface, self.app.theme.accent if leader else
+                             self.app.theme.bar, bar, border_radius=4)
+
+    def _fitted(self, canvas: Canvas, text: str, rect: pygame.Rect, px: int) -> None:
+        """`text` in bold within `rect`: smaller until it fits, down to the hint's size; then
+        the rows that fit, the last ended with "…" at a word."""
+        m = self.app.metrics
+        floor = m.ui_px(18)
+        while px > floor and paragraph_height(text, rect.width, px, True) > rect.height:
+            px = max(floor, int(px * 0.9))
+        f = font(px, True)
+        step = int(f.get_linesize() * 1.25 / 1.1)
+        rows = wrap(text, f, rect.width)
+        room = max(1, (rect.height + step - f.get_linesize()) // step)
+        if len(rows) > room:
+            rows = rows[:room]
+            last = rows[-1].rstrip(" ,.:;–-") + "…"
+            rows[-1] = last if f.size(last)[0] <= rect.width else \
+                shorten(rows[-1] + " …", f, rect.width)
+        y = rect.top
+        for row in rows:
+            canvas.text(row, (rect.left, y), px, self.app.theme.text, True)
+            y += step
+
+    def _draw_votes(self, canvas: Canvas, rect: pygame.Rect, reserve: int, votes: int,
+                    share: float, leader: bool) -> None:
+        """The votes and their bar (`share` of the votes, grown to `self.bars` of it) in the
+        tile's right column, clear of the choice's text and its number."""
         theme = self.app.theme
         m = self.app.metrics
-        bar = pygame.Rect(rect.left + m.gap, rect.bottom - m.gap - max(6, m.gap // 2),
-                          int((rect.width - 2 * m.gap) * share), max(6, m.gap // 2))
-        if bar.width > 0:
-            pygame.draw.rect(canvas.surface, theme.accent if leader else theme.bar, bar,
-                             border_radius=4)
+        px = m.ui_px()
+        column = pygame.Rect(rect.right - reserve, rect.top, reserve - m.gap, rect.height)
+        bar_h = max(6, m.gap // 2)
+        label = canvas.text(self.trn("votes-n", votes), (column.right, column.centery - bar_h),
+                            px, theme.text, True, "midright")
+        slot = pygame.Rect(column.left, label.bottom + bar_h // 2, column.width, bar_h)
+        self._anim_rects.append(slot)
+        self._bar_slots.append((slot, share, leader))
+        self._bar(canvas, slot, share * self.bars, leader)
 
     def _counter_width(self) -> int:
         m = self.app.metrics
@@ -855,20 +1049,22 @@ class PlayView(BaseView):
                             "topright")
         self._anim_rects.append(drawn.inflate(m.ui_px(), 4))
 
+    def result_text(self) -> str:
+        """The result in words: "most chose …" for a clear vote; a close one (`divided`) is
+        called divided, a point to come back to; a tie or no votes says who decides."""
+        tally = self.c.tally()
+        if tally.winner is not None:
+            winner = next(c for c in self.offered() if c.id == tally.winner)
+            if tally.divided:
+                return f"{self.tr('results-close', text=winner.text)}\n{self.tr('results-split')}"
+            return self.tr("results-most", text=winner.text)
+        if tally.is_tie:
+            return self.tr("results-tie-pick")
+        return self.tr("results-none")
+
     def _draw_vote_footer(self, canvas: Canvas) -> None:
         mode = self.c.vote_mode
         if self.flow.phase == Phase.RESULTS:
-            tally = self.c.tally()
-            if tally.winner is not None:
-                winner = next(c for c in self.offered() if c.id == tally.winner)
-                text = self.tr("results-winner", text=winner.text)
-            elif tally.is_tie:
-                text = self.tr("results-tie")
-            else:
-                text = self.tr("results-none")
-            if tally.split and tally.winner is not None:
-                text = f"{self.tr('results-split')} {text}"
-            self._hint(canvas, text)
             return
         if mode in ("secret", "gamepads"):
             self._draw_marks(canvas)
@@ -877,7 +1073,8 @@ class PlayView(BaseView):
         if mode == "counsellor":
             self._hint(canvas, self.tr("hint-counsellor"))
         elif mode == "hands":
-            self._hint(canvas, self.tr("hint-hands"))
+            counted = self.trn("hands-counted", self.flow.present, counted=self.flow.counted)
+            self._hint(canvas, f"{counted}. {self.tr('hint-hands')}")
         elif mode == "secret":
             name = self.c.participants[self.flow.turn].nickname
             self._hint(canvas, self.tr("hint-secret-turn", name=name))
@@ -886,25 +1083,33 @@ class PlayView(BaseView):
             self._hint(canvas, text)
 
     def _draw_marks(self, canvas: Canvas) -> None:
-        """Who has voted (never what): a mark per participant with ✓ when done."""
+        """Who has voted (never what): a mark per participant, ✓ when done; the one voting now
+        is in bold on a lit plate."""
         m = self.app.metrics
         theme = self.app.theme
         px = m.ui_px(20)
-        y = m.height - int(m.ui_px() * 1.8) - m.margin // 2 - self._marks_height() // 2
+        y = self._footer_rect().top - self._marks_height() // 2
         x = m.margin
         done = self.c.voters_done()
+        now = self.flow.voter()
         bound = set(self.flow.pads.values()) if self.c.vote_mode == "gamepads" else None
         for p in self.c.participants:
             if bound is not None and p.id not in bound:
                 continue
             label = p.nickname
-            w = font(px, True).size(label)[0] + px * 3 + m.gap
+            current = now is not None and p.id == now.id and self.flow.phase == Phase.CHOICES
+            w = font(px, current).size(label)[0] + px * 3 + m.gap
             if x + w > m.width - m.margin:
                 break
+            if current:
+                plate = pygame.Rect(x - m.gap // 2, y - px, w, 2 * px)
+                rounded(canvas.surface, plate, theme.tile_hover, 8)
+                rounded(canvas.surface, plate, theme.accent, 8, 3)
             shape(canvas.surface, p.shape, (x + px // 2, y), px // 2, hex_colour(p.colour),
                   theme.text)
-            r = canvas.text(label, (x + px + m.gap // 2, y), px, theme.text, p.id in done,
-                            "midleft")
+            r = canvas.text(label, (x + px + m.gap // 2, y), px,
+                            theme.text if current or p.id not in done else theme.muted,
+                            current, "midleft")
             if p.id in done:
                 icon(canvas.surface, "check", pygame.Rect(r.right + px // 4, y - px // 2, px, px),
                      theme.accent)
@@ -917,8 +1122,6 @@ class PlayView(BaseView):
         area = self._text_area()
         px = m.text_px(44)
         title = ending[0]
-        from ..canvas import paragraph_height
-
         width = area.width * 3 // 4
         h = (paragraph_height(title, width, px, True) + m.text_px(24) * 2 + m.gap * 3)
         box = pygame.Rect(0, 0, width + 2 * m.gap, h + 2 * m.gap)
@@ -932,4 +1135,3 @@ class PlayView(BaseView):
                               True, align="center")
         canvas.text(self.tr(f"mood-{ending[1]}"), (box.centerx, y + m.gap // 2), m.text_px(24),
                     theme.text, False, "midtop")
-        self._hint(canvas, self.tr("ending-hint"))

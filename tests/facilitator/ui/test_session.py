@@ -63,7 +63,7 @@ def play_until_reflection(d, mode, extras=True):
             continue
         if view.flow.phase in ("lines", "checkpoint", "stuck", "ending"):
             d.key(pygame.K_SPACE)
-        elif view.flow.phase == "handover":
+        elif view.flow.phase in ("handover", "decided"):
             d.key(pygame.K_RETURN)
         elif view.flow.phase == "choices":
             if mode == "hands":
@@ -201,7 +201,9 @@ def test_hands_up_with_a_skip_to_the_ending_and_no_ratings(menu, store, group, p
     d.key(pygame.K_PLUS, n=3)
     d.key(pygame.K_RETURN)
     d.key(pygame.K_RETURN)
-    d.key(pygame.K_e)  # the counsellor skips to an ending
+    d.key(pygame.K_e)  # the counsellor skips to an ending…
+    d.key(pygame.K_DOWN)
+    d.key(pygame.K_RETURN)  # …and says yes when asked
     play_until_reflection(d, "hands", extras=False)
     assert isinstance(d.top, MirrorView)
     d.key(pygame.K_RETURN)
