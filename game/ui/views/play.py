@@ -933,7 +933,7 @@ class PlayView(BaseView):
                 # tiles stay where they were.
                 self._fitted(canvas, self.result_text(), inner, px)
             else:
-                canvas.paragraph(discuss, inner, px, theme.text, bold=True)
+                canvas.paragraph(discuss or "", inner, px, theme.text, bold=True)
             self._draw_timer(canvas, box)
             top = box.bottom + m.gap
         offered = self.offered()
