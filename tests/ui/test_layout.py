@@ -1,5 +1,6 @@
 """Every screen at 1024×600, 1280×720 and 1920×1080, at 100 % and 200 % text: every text lies
-inside the window and no two texts overlap."""
+inside the window, no two texts overlap, and a text that did not fit ends with "…" after a whole
+word (never cut mid-word)."""
 
 from __future__ import annotations
 
@@ -28,10 +29,24 @@ def check(d, where):
     check_boxes(d.app.last_boxes, d.app.screen.get_size(), where)
 
 
+def check_cut(box, where):
+    """A shortened text ends with "…" and keeps whole words of what it was."""
+    if box.full == box.text:
+        return
+    assert box.text.endswith("…"), f"{where}: {box.full!r} shortened without an ellipsis"
+    kept = box.text[:-1]
+    assert box.full.startswith(kept), f"{where}: {box.text!r} is not the start of {box.full!r}"
+    rest = box.full[len(kept):]
+    if " " in kept.strip():  # only a first word wider than all the room is cut inside itself
+        assert rest[:1] in (" ", ",", ".", ";", ":", "–", "—", "-", "(", "/"), \
+            f"{where}: {box.text!r} cuts a word of {box.full!r}"
+
+
 def check_boxes(boxes, size, where):
     w, h = size
     for b in boxes:
         assert has_glyphs(b.text), f"{where}: the font cannot draw {b.text!r}"
+        check_cut(b, where)
         assert b.rect.left >= 0 and b.rect.top >= 0 and b.rect.right <= w and \
             b.rect.bottom <= h, f"{where}: {b.text!r} at {b.rect} leaves the {w}×{h} window"
     for a, b in itertools.combinations(boxes, 2):

@@ -12,7 +12,7 @@ from ...resources import shared_assets_dir
 from ...story.loader import LoadedStory, check_file, find_story_files
 from ...story.text import pick
 from ..app import App, BaseView, Intent, Push, Quit, pointer
-from ..canvas import Canvas, font, panel, rounded, wrap
+from ..canvas import Canvas, fit, font, panel, rounded, wrap
 from ..media import Media
 from ..widgets import Button
 
@@ -235,9 +235,7 @@ class MenuView(BaseView):
             meta = " · ".join(parts)
             colour = theme.text
         y = inner.top
-        f = font(title_px, True)
-        rows = wrap(title, f, inner.width)
-        canvas.text(rows[0] + ("…" if len(rows) > 1 else ""), (inner.left, y), title_px,
+        canvas.text(fit(title, title_px, inner.width, True), (inner.left, y), title_px,
                     theme.text, True)
         y += int(title_px * 1.4)
         meta_h = int(body_px * 1.4) if meta else 0
@@ -247,17 +245,12 @@ class MenuView(BaseView):
         max_rows = max(0, room // step)
         desc_rows = wrap(desc, fb, inner.width) if desc else []
         if len(desc_rows) > max_rows and max_rows > 0:
-            desc_rows = desc_rows[:max_rows]
-            last = desc_rows[-1]
-            while last and fb.size(last + "…")[0] > inner.width:
-                last = last[:-1]
-            desc_rows[-1] = last + "…"
+            rest = " ".join(desc_rows[max_rows - 1:])
+            desc_rows = desc_rows[:max_rows - 1] + [fit(rest, body_px, inner.width)]
         for row in desc_rows[:max_rows]:
             canvas.text(row, (inner.left, y), body_px, colour)
             y += step
         if meta:
-            fm = font(body_px)
-            while meta and fm.size(meta)[0] > inner.width:
-                meta = meta[:-2] + "…"
+            meta = fit(meta, body_px, inner.width)
             canvas.text(meta, (inner.left, inner.bottom), body_px, theme.muted,
                         anchor="bottomleft")

@@ -9,7 +9,7 @@ import pygame
 
 from ...constants import VOTE_MODES
 from ..app import App, BaseView, Intent, Pop, pointer
-from ..canvas import Canvas, font, icon, panel, rounded
+from ..canvas import Canvas, fit, icon, panel, rounded
 from ..theme import HIGH_CONTRAST, WARM
 from ..widgets import Button
 
@@ -140,10 +140,7 @@ class OptionsView(BaseView):
 
 
 def _fit(text: str, px: int, width: int, bold: bool = True) -> str:
-    f = font(px, bold)
-    while len(text) > 1 and f.size(text)[0] > width:
-        text = text[:-2] + "…"
-    return text
+    return fit(text, px, width, bold)
 
 
 class SettingsView(OptionsView):

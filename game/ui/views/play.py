@@ -18,7 +18,7 @@ from ...play.controller import PlayController
 from ...play.flow import Phase, PlayFlow
 from ...story.runtime import OfferedChoice, Runtime, ShownLine
 from ..app import App, BaseView, Intent, Pop, Push
-from ..canvas import Canvas, font, icon, panel, rounded, shape, wrap
+from ..canvas import Canvas, fit, font, icon, panel, rounded, shape, wrap
 from ..media import Media
 from ..speech import Speaker
 from ..theme import hex_colour, readable_on
@@ -619,10 +619,8 @@ class PlayView(BaseView):
             right -= w + m.gap * 2
         title = self.c.runtime.text(self.c.runtime.story.title, self.c.state) or \
             self.c.runtime.story.id
-        f = font(px)
         room = right - m.margin - m.gap
-        while title and f.size(title)[0] > room:
-            title = title[:-2] + "…" if len(title) > 2 else ""
+        title = fit(title, px, room) if room > px * 3 else ""
         if title:
             canvas.text(title, (m.margin, h // 2), px, theme.muted, False, "midleft")
 
