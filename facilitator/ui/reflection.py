@@ -538,15 +538,23 @@ class RatingView(_GroupView):
             px = max(12, int(m.text_px(24) * scale))
             small = max(12, int(px * 0.82))
             btn_px = max(12, int(m.ui_px(24) * min(1.0, scale * 1.1)))
+            fits = False
             btn_h = int(btn_px * 2.1)
             bottom = m.height - self._hint_height() - m.gap - btn_h
             q_h = paragraph_height(question, width, px)
             calm_h = paragraph_height(calm, width, small)
             head = line_height(title_px) + q_h + calm_h + m.gap
             avail = bottom - m.margin - m.gap - head
-            row_h = min(avail // max(1, len(domains)), int(px * 5))
-            step_h = row_h - line_height(px) - m.gap
-            if step_h >= max(22, int(px * 1.6)) or scale < 0.5:
+            # One column of domains while they fit, else two: the text keeps its size.
+            for cols in (1, 2):
+                rows = -(-max(1, len(domains)) // cols)
+                row_h = min(avail // rows, int(px * 5))
+                step_h = row_h - line_height(px) - m.gap
+                col_w = (width - m.gap * 2 * (cols - 1)) // cols
+                fits = step_h >= max(22, int(px * 1.6)) and col_w >= px * 14
+                if fits:
+                    break
+            if fits or scale < 0.5:
                 step_h = max(22, step_h)
                 break
             scale *= 0.93
@@ -561,9 +569,10 @@ class RatingView(_GroupView):
         y += m.gap
         self.steps = []
         for i, domain in enumerate(domains):
-            rect = pygame.Rect(left, y, width, row_h - m.gap)
+            col, row = divmod(i, rows)
+            rect = pygame.Rect(left + col * (col_w + m.gap * 2), y + row * row_h, col_w,
+                               row_h - m.gap)
             self._draw_row(canvas, rect, domain, i, px, small, step_h)
-            y += row_h
         items = [(self.tr("fs-skip-turn"), "skip"), (self.tr("fs-done"), "done")]
         self.buttons = button_row(items, pygame.Rect(left, bottom, width, btn_h), btn_px, m.gap)
         draw_buttons(canvas, self.buttons, theme, btn_px, self.focus)
@@ -772,9 +781,11 @@ class FeedbackView(_GroupView):
             small = max(11, int(m.ui_px(19) * scale))
             title_h = paragraph_height(title, width, title_px, True)
             row_h = int(px * 2.1)
-            fixed = title_h + m.gap + line_height(small) + 2 * m.gap + row_h + line_height(small)
+            error_h = line_height(small) if self.error else 0
+            fixed = title_h + m.gap + line_height(small) + 2 * m.gap + row_h + error_h
             room = bottom - strip.bottom - m.gap - fixed - 2 * m.gap
-            radius = min(width // 13, int((room - line_height(small)) * 0.42))
+            # The faces take what room is left (they are the answer, at any text size).
+            radius = min(width // 13, int((room - max(6, room // 12)) * 0.5))
             if radius >= max(20, int(m.height * 0.07)) or scale < 0.5:
                 break
             scale *= 0.92

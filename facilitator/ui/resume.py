@@ -16,7 +16,7 @@ from game.ui.app import App, BaseView, Intent, Pop, Replace
 from game.ui.canvas import Canvas, panel, paragraph_height, rounded
 from game.ui.widgets import Button, button_column
 
-from ._draw import CONFIRM, fit, line_height, marks_strip, pointer
+from ._draw import CONFIRM, button_row, fit, line_height, marks_strip, pointer
 from .host import ResumeHost, as_player
 
 
@@ -109,9 +109,9 @@ class ResumeView(BaseView):
             key = event.key
             if key == pygame.K_ESCAPE:
                 return Pop()
-            if key in (pygame.K_DOWN, pygame.K_TAB):
+            if key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB):
                 self.focus = (self.focus + 1) % len(actions)
-            elif key == pygame.K_UP:
+            elif key in (pygame.K_UP, pygame.K_LEFT):
                 self.focus = (self.focus - 1) % len(actions)
             elif key in CONFIRM or key == pygame.K_SPACE:
                 return self.act(actions[self.focus][1])
@@ -157,8 +157,13 @@ class ResumeView(BaseView):
             calm_h = paragraph_height(calm, inner, px)
             err_h = paragraph_height(self.error, inner, px) if self.error else 0
             card_h = body + strip_h + 2 * m.gap
-            total = (line_height(title_px) + calm_h + m.gap + card_h + m.gap + err_h
-                     + len(actions) * (btn_h + m.gap // 2))
+            head = line_height(title_px) + calm_h + m.gap + card_h + m.gap + err_h
+            # The buttons one under another while they fit, else side by side.
+            in_row = False
+            total = head + len(actions) * (btn_h + m.gap // 2)
+            if total > m.height - 2 * m.margin:
+                in_row = True
+                total = head + btn_h + m.gap // 2
             if total <= m.height - 2 * m.margin or px <= 11:
                 break
             px -= 1
@@ -186,8 +191,12 @@ class ResumeView(BaseView):
         if self.error:
             y += canvas.paragraph(self.error, pygame.Rect(left + m.gap, y, inner, err_h), px,
                                   theme.warn, align="center")
-        self.buttons = button_column(actions, m.width // 2, y, width, px, m.gap // 2)
+        if in_row:
+            self.buttons = button_row(actions, pygame.Rect(left, y, width, btn_h), px,
+                                      m.gap // 2, align="center")
+        else:
+            self.buttons = button_column(actions, m.width // 2, y, width, px, m.gap // 2)
         for i, b in enumerate(self.buttons):
-            b.label = fit(b.label, px, width - px, True)
+            b.label = fit(b.label, px, b.rect.width - px, True)
             b.focused = i == self.focus
             b.draw(canvas, theme, px)

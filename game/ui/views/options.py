@@ -94,17 +94,19 @@ class OptionsView(BaseView):
         px = m.ui_px(26)
         rows = len(self.options) + 1
         while True:
-            row_h = int(px * 2.3)
-            total = int(px * 2.5) + rows * (row_h + m.gap) + row_h
+            # Rows just tall enough for the text and its arrows, so 200 % text fits 720 px.
+            row_h = int(px * 1.9)
+            title_h = int(px * 2.1)
+            total = title_h + rows * (row_h + m.gap) + m.gap
             if total <= m.height - 2 * m.margin or px <= 11:
                 break
             px -= 1
         width = min(m.width - 2 * m.margin, int(px * 34))
         left = (m.width - width) // 2
         y = max(m.margin, (m.height - total) // 2)
-        canvas.text(self.tr(self.title_key), (m.width // 2, y), int(px * 1.3), theme.text, True,
-                    "midtop")
-        y += int(px * 2.5)
+        canvas.text(fit(self.tr(self.title_key), int(px * 1.3), width, True), (m.width // 2, y),
+                    int(px * 1.3), theme.text, True, "midtop")
+        y += title_h
         self.arrows = []
         label_w = width * 45 // 100
         for i, opt in enumerate(self.options):

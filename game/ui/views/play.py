@@ -255,11 +255,8 @@ class PlayView(BaseView):
             return self.back()
         if action == "skip":
             return self.skip()
-        if action == "bigger":
-            self.app.change_settings(self.app.settings.bigger())
-            self.flow.action("text-size", str(self.app.settings.text_scale))
-        elif action == "smaller":
-            self.app.change_settings(self.app.settings.smaller())
+        if action in ("bigger", "smaller"):
+            self.app.change_text_size(+1 if action == "bigger" else -1)
             self.flow.action("text-size", str(self.app.settings.text_scale))
         elif action == "timer-extend":
             self.flow.extend_timer()
