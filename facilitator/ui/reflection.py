@@ -316,7 +316,8 @@ class MirrorView(_GroupView):
         # every row to show: (text, size, colour, is the first row of a choice, choice index)
         rows: list[tuple[str, int, tuple[int, int, int], bool, int]] = []
         for k, choice in enumerate(d.choices):
-            for j, row in enumerate(wrap(f"“{choice.text}”", f, inner.width - indent)):
+            quoted = self.tr("quoted", text=choice.text)
+            for j, row in enumerate(wrap(quoted, f, inner.width - indent)):
                 rows.append((row, body_px, theme.text, j == 0, k))
             if choice.split:
                 rows.append((self.tr("fs-mirror-split"), small, theme.muted, False, k))

@@ -78,8 +78,9 @@ class ResumeView(BaseView):
             return p.scene
         text = interpolate(pick(source, p.language, story.default_language), p.variables,
                            p.language)
-        text = text if len(text) <= 140 else text[:139].rstrip() + "…"
-        return f"“{text}”"
+        if len(text) > 140:
+            text = text[:140].rsplit(" ", 1)[0].rstrip(" ,.;:–—-") + "…"
+        return self.tr("quoted", text=text)
 
     def act(self, action: str) -> Intent | None:
         if action == "later":

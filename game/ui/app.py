@@ -225,7 +225,7 @@ class App:
         self.change_settings(settings)
         self.notes = [n for n in self.notes if n[0] != self._size_note]
         self._size_note = t("note-text-size", settings.ui_lang,
-                            n=round(settings.text_scale * 100))
+                            size=round(settings.text_scale * 100))
         self.note(self._size_note, 2.5)
 
     def note(self, text: str, seconds: float = 6.0) -> None:

@@ -34,7 +34,7 @@ def ellipsize(text: str, f: pygame.font.Font, width: int) -> str:
     words = text.split(" ")
 
     def kept(n: int) -> str:
-        return " ".join(words[:n]).rstrip(" ,.;:–—-(/") + ELLIPSIS
+        return " ".join(words[:n]).rstrip(" ,.;:–—-(/·") + ELLIPSIS
 
     lo, hi = 0, len(words) - 1  # the most words that fit, found by halving
     while lo < hi:

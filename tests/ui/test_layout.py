@@ -38,7 +38,7 @@ def check_cut(box, where):
     assert box.full.startswith(kept), f"{where}: {box.text!r} is not the start of {box.full!r}"
     rest = box.full[len(kept):]
     if " " in kept.strip():  # only a first word wider than all the room is cut inside itself
-        assert rest[:1] in (" ", ",", ".", ";", ":", "–", "—", "-", "(", "/"), \
+        assert rest[:1] in (" ", ",", ".", ";", ":", "–", "—", "-", "(", "/", "·"), \
             f"{where}: {box.text!r} cuts a word of {box.full!r}"
 
 
