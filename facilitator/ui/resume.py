@@ -16,7 +16,7 @@ from game.ui.app import App, BaseView, Intent, Pop, Replace
 from game.ui.canvas import Canvas, panel, paragraph_height, rounded
 from game.ui.widgets import Button, button_column
 
-from ._draw import CONFIRM, button_row, fit, line_height, marks_strip, pointer
+from ._draw import CONFIRM, fit, line_height, marks_strip, pointer
 from .host import ResumeHost, as_player
 
 
@@ -152,19 +152,14 @@ class ResumeView(BaseView):
         px = m.ui_px(24)
         while True:
             title_px = int(px * 1.4)
-            btn_h = int(px * 2.1)
-            strip_h = int(px * 2) if self.people else 0
+            btn_h = int(px * 1.8)  # compact: the sentences keep their size at 200 %
+            strip_h = int(px * 1.6) if self.people else 0
             body = sum(paragraph_height(s, inner, px, i == 0) for i, s in enumerate(lines))
             calm_h = paragraph_height(calm, inner, px)
             err_h = paragraph_height(self.error, inner, px) if self.error else 0
             card_h = body + strip_h + 2 * m.gap
-            head = line_height(title_px) + calm_h + m.gap + card_h + m.gap + err_h
-            # The buttons one under another while they fit, else side by side.
-            in_row = False
-            total = head + len(actions) * (btn_h + m.gap // 2)
-            if total > m.height - 2 * m.margin:
-                in_row = True
-                total = head + btn_h + m.gap // 2
+            total = (line_height(title_px) + calm_h + m.gap + card_h + m.gap + err_h
+                     + len(actions) * (btn_h + m.gap // 2))
             if total <= m.height - 2 * m.margin or px <= 11:
                 break
             px -= 1
@@ -192,11 +187,8 @@ class ResumeView(BaseView):
         if self.error:
             y += canvas.paragraph(self.error, pygame.Rect(left + m.gap, y, inner, err_h), px,
                                   theme.warn, align="center")
-        if in_row:
-            self.buttons = button_row(actions, pygame.Rect(left, y, width, btn_h), px,
-                                      m.gap // 2, align="center")
-        else:
-            self.buttons = button_column(actions, m.width // 2, y, width, px, m.gap // 2)
+        self.buttons = button_column(actions, m.width // 2, y, width, px, m.gap // 2,
+                                     height=btn_h)
         for i, b in enumerate(self.buttons):
             b.label = fit(b.label, px, b.rect.width - px, True)
             b.focused = i == self.focus

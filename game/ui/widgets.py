@@ -31,9 +31,10 @@ class Button:
 
 
 def button_column(
-    labels: list[tuple[str, str]], centre_x: int, top: int, width: int, px: int, gap: int
+    labels: list[tuple[str, str]], centre_x: int, top: int, width: int, px: int, gap: int,
+    height: int | None = None,
 ) -> list[Button]:
-    height = int(px * 2.1)
+    height = height or int(px * 2.1)
     out = []
     y = top
     for label, action in labels:

@@ -5,6 +5,7 @@ word (never cut mid-word)."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pygame
 import pytest
@@ -14,6 +15,8 @@ from game.resources import builtin_stories_dir
 from game.story.loader import find_story_files, load_story
 from game.ui.canvas import Canvas, has_glyphs
 from game.ui.main import Game
+from game.ui.views.language import LanguageView
+from game.ui.views.options import SettingsView
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 
 BUILTIN_STORIES = builtin_stories_dir()
@@ -68,6 +71,19 @@ def test_menu_settings_and_setup(make_app, size, scale):
     d.key(pygame.K_ESCAPE)
     d.key(pygame.K_RETURN)
     check(d, "set-up")
+    setup = d.top
+    setup.row = 1  # every vote mode's name ("Secret ballot in turns" was cut mid-word)
+    for _ in setup.options[1].values:
+        d.key(pygame.K_RIGHT)
+        check(d, f"set-up, {setup.options[1].value}")
+    for lang in ("sv", "en"):
+        d.app.settings = replace(d.app.settings, ui_lang=lang)
+        check(d, f"set-up in {lang}")
+        d.app.views.append(SettingsView(d.app, speech_available=False))
+        check(d, f"settings in {lang}, no speech")
+        d.app.views.pop()
+    d.app.views.append(LanguageView(d.app))
+    check(d, "the first start's language choice")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -67,4 +67,4 @@ def test_the_menu_at_200_percent_keeps_its_text_size(make_app):
         sizes[scale] = max(b.rect.height for b in menu.buttons)
         for b in menu.buttons:
             assert d.app.screen.get_rect().contains(b.rect)
-    assert sizes[2.0] >= 1.6 * sizes[1.0]
+    assert sizes[2.0] >= 1.5 * sizes[1.0]  # the same floor as every screen (test_text_size)

@@ -164,10 +164,15 @@ class SettingsView(OptionsView):
             Option("set-contrast", [WARM.name, HIGH_CONTRAST.name], on_off,
                    1 if s.theme == HIGH_CONTRAST.name else 0),
             Option("set-motion", ["0", "1"], on_off, int(s.reduce_motion)),
-            Option("set-read-aloud" if speech_available else "set-read-aloud-missing",
-                   ["0", "1"], on_off, int(s.read_aloud and speech_available),
-                   enabled=speech_available),
+            # Without speech the row says why in its value, where there is room for it.
+            Option("set-read-aloud", ["0", "1"], self._read_aloud_labels(speech_available),
+                   int(s.read_aloud and speech_available), enabled=speech_available),
         ]
+
+    def _read_aloud_labels(self, available: bool) -> list[str]:
+        if available:
+            return [self.tr("off"), self.tr("on")]
+        return [self.tr("set-read-aloud-missing")] * 2
 
     def changed(self, option: Option) -> None:
         s = self.app.settings
@@ -188,8 +193,9 @@ class SettingsView(OptionsView):
     def _relabel(self) -> None:
         on_off = [self.tr("off"), self.tr("on")]
         self.options[0].labels = [self.tr("lang-fi"), self.tr("lang-sv"), self.tr("lang-en")]
-        for opt in self.options[2:]:
+        for opt in self.options[2:4]:
             opt.labels = on_off
+        self.options[4].labels = self._read_aloud_labels(self.options[4].enabled)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from ..app import App, BaseView, Intent, Pop, Replace, pointer
-from ..canvas import Canvas, fit, panel, paragraph_height
+from ..canvas import Canvas, fit, font, panel, paragraph_height
 from ..widgets import Button, button_column
 
 
@@ -69,6 +69,7 @@ class _Buttons(BaseView):
         title = self.tr(self.title_key) if self.title_key else ""
         message = self.message()
         room = m.height - 2 * m.margin
+        start_px = px
         while True:
             # One column while the buttons fit, else two: the text keeps its size.
             btn_h = int(px * 2.1)
@@ -81,7 +82,12 @@ class _Buttons(BaseView):
                 height = head + msg_h + rows * (btn_h + gap) + 2 * m.gap
                 if height <= room:
                     break
-            if height <= room or px <= 11:
+            # A label that does not fit its button makes the text a little smaller (to 4/5),
+            # so the key on it ("(askelpalautin)") stays readable; past that, "…".
+            bw = width if cols == 1 else (width - gap) // 2
+            labels_fit = all(font(px, True).size(label)[0] <= bw - max(8, px // 2)
+                             for label, _ in items) or px <= start_px * 4 // 5
+            if (height <= room and labels_fit) or px <= 11:
                 break
             px -= 1
         self.cols = cols
