@@ -324,15 +324,25 @@ class MirrorView(_GroupView):
         heights = [line_height(size) for _, size, _, _, _ in rows]
         room = inner.bottom - y
         if sum(heights) > room:
-            room -= line_height(small)
-            used = shown = 0
-            while shown < len(rows) and used + heights[shown] <= room:
-                used += heights[shown]
-                shown += 1
+
+            def fitting(room: int) -> int:
+                used = shown = 0
+                while shown < len(rows) and used + heights[shown] <= room:
+                    used += heights[shown]
+                    shown += 1
+                return shown
+
+            shown = fitting(room)
             cut = rows[shown - 1][4] if shown else -1
+            if len(d.choices) - (cut + 1) > 0:  # room for the "… more" line only when needed
+                shown = fitting(room - line_height(small))
+                cut = rows[shown - 1][4] if shown else -1
             if shown and shown < len(rows) and rows[shown][4] == cut:
+                # The last row shown ends with "…" after a whole word of what follows.
                 text, size, colour, first, k = rows[shown - 1]
-                rows[shown - 1] = (fit(text + "…", size, inner.width - indent), size, colour,
+                rest = " ".join([text] + [r[0] for r in rows[shown:] if r[4] == k
+                                          and r[1] == size])
+                rows[shown - 1] = (fit(rest, size, inner.width - indent), size, colour,
                                    first, k)
             left_out = len(d.choices) - (cut + 1)
             rows = rows[:shown]
