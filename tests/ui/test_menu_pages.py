@@ -65,3 +65,20 @@ def test_a_tag_without_a_translation_shows_only_in_the_story_language(make_app, 
         d.redraw()
         metas = [b.full for b in d.app.last_boxes if " · " in b.full]
         assert metas and any("kahvi" in m for m in metas) == shown, (lang, metas)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_every_vote_mode_is_named_whole_at_200_percent(make_app, lang):
+    """Regression: "Secret ballot in tur…" in the set-up at 1280×720 and 200 %: the labels
+    now take only the room they need and the values get the rest."""
+    from game.constants import VOTE_MODES
+    from game.i18n import t
+    from game.ui.views.options import QuickSetupView
+
+    d = make_app((1280, 720), text_scale=2.0, ui_lang=lang)
+    view = QuickSetupView(d.app, ["fi", "sv", "en"], lambda choice: None)
+    d.app.push(view)
+    for mode in VOTE_MODES:
+        view.options[1].index = view.options[1].values.index(mode)
+        d.redraw()
+        assert t(f"vote-{mode}", lang) in [b.text for b in d.app.last_boxes], mode

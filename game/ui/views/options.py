@@ -9,7 +9,7 @@ import pygame
 
 from ...constants import VOTE_MODES
 from ..app import App, BaseView, Intent, Pop, pointer
-from ..canvas import Canvas, fit, icon, panel, rounded
+from ..canvas import Canvas, fit, font, icon, panel, rounded
 from ..theme import HIGH_CONTRAST, WARM
 from ..widgets import Button
 
@@ -108,7 +108,9 @@ class OptionsView(BaseView):
                     int(px * 1.3), theme.text, True, "midtop")
         y += title_h
         self.arrows = []
-        label_w = width * 45 // 100
+        # The labels take what the longest needs (up to 45 %); the values get the rest.
+        longest = max((font(px, True).size(self.tr(o.key))[0] for o in self.options), default=0)
+        label_w = max(width * 28 // 100, min(width * 45 // 100, longest + 2 * m.gap))
         for i, opt in enumerate(self.options):
             rect = pygame.Rect(left, y, width, row_h)
             focused = i == self.row
