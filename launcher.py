@@ -329,9 +329,10 @@ def cmd_menu(args: argparse.Namespace, ui: str) -> int:
 
     fac = None
     try:
+        from facilitator.ui.prefs import language_saved
         from facilitator.ui.session import install
 
-        fac = install(app, [builtin_stories_dir()])
+        fac = install(app, [builtin_stories_dir()], ask_language=not language_saved())
     except (OSError, FacilitatorError) as exc:  # no usable data folder: play without a log
         logging.getLogger("porukka").error("the session log is not available: %s", exc)
         from game.ui.main import Game

@@ -14,7 +14,7 @@ import pygame
 
 from game.play.controller import Participant
 from game.ui.app import App, pointer  # noqa: F401  (re-exported for the screens)
-from game.ui.canvas import Canvas, font, icon, rounded, shape
+from game.ui.canvas import Canvas, fit, font, icon, rounded, shape
 from game.ui.theme import Colour, Theme, contrast, hex_colour
 from game.ui.widgets import Button
 
@@ -32,16 +32,6 @@ EXTRA_COLOURS: tuple[Colour, ...] = ((150, 120, 200), (120, 160, 60), (200, 110,
 CONFIRM = (pygame.K_RETURN, pygame.K_KP_ENTER)
 DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(10)}
 DIGITS.update({getattr(pygame, f"K_KP{i}"): i for i in range(10)})
-
-
-def fit(text: str, px: int, width: int, bold: bool = False) -> str:
-    """`text`, shortened with an ellipsis until it is at most `width` pixels wide."""
-    f = font(px, bold)
-    if f.size(text)[0] <= width:
-        return text
-    while len(text) > 1 and f.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def text_width(text: str, px: int, bold: bool = False) -> int:

@@ -54,6 +54,17 @@ def load_settings(base: Settings, path: Path | None = None) -> Settings:
     return out
 
 
+def language_saved(path: Path | None = None) -> bool:
+    """Whether the interface language has been chosen and kept (false at the first start)."""
+    path = path if path is not None else settings_path()
+    try:
+        doc = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    saved = doc.get("settings") if isinstance(doc, dict) else None
+    return isinstance(saved, dict) and saved.get("ui_lang") in ("fi", "sv", "en")
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically, readable only by the user (0600)."""
     from facilitator import _files  # only when saving: keeps the first frame quick

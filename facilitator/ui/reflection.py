@@ -316,22 +316,33 @@ class MirrorView(_GroupView):
         # every row to show: (text, size, colour, is the first row of a choice, choice index)
         rows: list[tuple[str, int, tuple[int, int, int], bool, int]] = []
         for k, choice in enumerate(d.choices):
-            for j, row in enumerate(wrap(f"“{choice.text}”", f, inner.width - indent)):
+            quoted = self.tr("quoted", text=choice.text)
+            for j, row in enumerate(wrap(quoted, f, inner.width - indent)):
                 rows.append((row, body_px, theme.text, j == 0, k))
             if choice.split:
                 rows.append((self.tr("fs-mirror-split"), small, theme.muted, False, k))
         heights = [line_height(size) for _, size, _, _, _ in rows]
         room = inner.bottom - y
         if sum(heights) > room:
-            room -= line_height(small)
-            used = shown = 0
-            while shown < len(rows) and used + heights[shown] <= room:
-                used += heights[shown]
-                shown += 1
+
+            def fitting(room: int) -> int:
+                used = shown = 0
+                while shown < len(rows) and used + heights[shown] <= room:
+                    used += heights[shown]
+                    shown += 1
+                return shown
+
+            shown = fitting(room)
             cut = rows[shown - 1][4] if shown else -1
+            if len(d.choices) - (cut + 1) > 0:  # room for the "… more" line only when needed
+                shown = fitting(room - line_height(small))
+                cut = rows[shown - 1][4] if shown else -1
             if shown and shown < len(rows) and rows[shown][4] == cut:
+                # The last row shown ends with "…" after a whole word of what follows.
                 text, size, colour, first, k = rows[shown - 1]
-                rows[shown - 1] = (fit(text + "…", size, inner.width - indent), size, colour,
+                rest = " ".join([text] + [r[0] for r in rows[shown:] if r[4] == k
+                                          and r[1] == size])
+                rows[shown - 1] = (fit(rest, size, inner.width - indent), size, colour,
                                    first, k)
             left_out = len(d.choices) - (cut + 1)
             rows = rows[:shown]
@@ -538,15 +549,23 @@ class RatingView(_GroupView):
             px = max(12, int(m.text_px(24) * scale))
             small = max(12, int(px * 0.82))
             btn_px = max(12, int(m.ui_px(24) * min(1.0, scale * 1.1)))
+            fits = False
             btn_h = int(btn_px * 2.1)
             bottom = m.height - self._hint_height() - m.gap - btn_h
             q_h = paragraph_height(question, width, px)
             calm_h = paragraph_height(calm, width, small)
             head = line_height(title_px) + q_h + calm_h + m.gap
             avail = bottom - m.margin - m.gap - head
-            row_h = min(avail // max(1, len(domains)), int(px * 5))
-            step_h = row_h - line_height(px) - m.gap
-            if step_h >= max(22, int(px * 1.6)) or scale < 0.5:
+            # One column of domains while they fit, else two: the text keeps its size.
+            for cols in (1, 2):
+                rows = -(-max(1, len(domains)) // cols)
+                row_h = min(avail // rows, int(px * 5))
+                step_h = row_h - line_height(px) - m.gap
+                col_w = (width - m.gap * 2 * (cols - 1)) // cols
+                fits = step_h >= max(22, int(px * 1.6)) and col_w >= px * 14
+                if fits:
+                    break
+            if fits or scale < 0.5:
                 step_h = max(22, step_h)
                 break
             scale *= 0.93
@@ -561,9 +580,10 @@ class RatingView(_GroupView):
         y += m.gap
         self.steps = []
         for i, domain in enumerate(domains):
-            rect = pygame.Rect(left, y, width, row_h - m.gap)
+            col, row = divmod(i, rows)
+            rect = pygame.Rect(left + col * (col_w + m.gap * 2), y + row * row_h, col_w,
+                               row_h - m.gap)
             self._draw_row(canvas, rect, domain, i, px, small, step_h)
-            y += row_h
         items = [(self.tr("fs-skip-turn"), "skip"), (self.tr("fs-done"), "done")]
         self.buttons = button_row(items, pygame.Rect(left, bottom, width, btn_h), btn_px, m.gap)
         draw_buttons(canvas, self.buttons, theme, btn_px, self.focus)
@@ -772,9 +792,11 @@ class FeedbackView(_GroupView):
             small = max(11, int(m.ui_px(19) * scale))
             title_h = paragraph_height(title, width, title_px, True)
             row_h = int(px * 2.1)
-            fixed = title_h + m.gap + line_height(small) + 2 * m.gap + row_h + line_height(small)
+            error_h = line_height(small) if self.error else 0
+            fixed = title_h + m.gap + line_height(small) + 2 * m.gap + row_h + error_h
             room = bottom - strip.bottom - m.gap - fixed - 2 * m.gap
-            radius = min(width // 13, int((room - line_height(small)) * 0.42))
+            # The faces take what room is left (they are the answer, at any text size).
+            radius = min(width // 13, int((room - max(6, room // 12)) * 0.5))
             if radius >= max(20, int(m.height * 0.07)) or scale < 0.5:
                 break
             scale *= 0.92

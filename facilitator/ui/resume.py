@@ -78,8 +78,9 @@ class ResumeView(BaseView):
             return p.scene
         text = interpolate(pick(source, p.language, story.default_language), p.variables,
                            p.language)
-        text = text if len(text) <= 140 else text[:139].rstrip() + "…"
-        return f"“{text}”"
+        if len(text) > 140:
+            text = text[:140].rsplit(" ", 1)[0].rstrip(" ,.;:–—-") + "…"
+        return self.tr("quoted", text=text)
 
     def act(self, action: str) -> Intent | None:
         if action == "later":
@@ -109,9 +110,9 @@ class ResumeView(BaseView):
             key = event.key
             if key == pygame.K_ESCAPE:
                 return Pop()
-            if key in (pygame.K_DOWN, pygame.K_TAB):
+            if key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB):
                 self.focus = (self.focus + 1) % len(actions)
-            elif key == pygame.K_UP:
+            elif key in (pygame.K_UP, pygame.K_LEFT):
                 self.focus = (self.focus - 1) % len(actions)
             elif key in CONFIRM or key == pygame.K_SPACE:
                 return self.act(actions[self.focus][1])
@@ -151,8 +152,8 @@ class ResumeView(BaseView):
         px = m.ui_px(24)
         while True:
             title_px = int(px * 1.4)
-            btn_h = int(px * 2.1)
-            strip_h = int(px * 2) if self.people else 0
+            btn_h = int(px * 1.8)  # compact: the sentences keep their size at 200 %
+            strip_h = int(px * 1.6) if self.people else 0
             body = sum(paragraph_height(s, inner, px, i == 0) for i, s in enumerate(lines))
             calm_h = paragraph_height(calm, inner, px)
             err_h = paragraph_height(self.error, inner, px) if self.error else 0
@@ -186,8 +187,9 @@ class ResumeView(BaseView):
         if self.error:
             y += canvas.paragraph(self.error, pygame.Rect(left + m.gap, y, inner, err_h), px,
                                   theme.warn, align="center")
-        self.buttons = button_column(actions, m.width // 2, y, width, px, m.gap // 2)
+        self.buttons = button_column(actions, m.width // 2, y, width, px, m.gap // 2,
+                                     height=btn_h)
         for i, b in enumerate(self.buttons):
-            b.label = fit(b.label, px, width - px, True)
+            b.label = fit(b.label, px, b.rect.width - px, True)
             b.focused = i == self.focus
             b.draw(canvas, theme, px)

@@ -254,13 +254,18 @@ def _unwind(app: App, kinds: tuple[type, ...]) -> None:
 
 
 def install(app: App, folders: list[Path], store: SessionStore | None = None,
-            speaker: Speaker | None = None) -> Facilitator:
-    """The menu with the facilitator's hooks; an interrupted session is offered first."""
+            speaker: Speaker | None = None, ask_language: bool = False) -> Facilitator:
+    """The menu with the facilitator's hooks; an interrupted session is offered first, and at
+    the first start (`ask_language`) the interface language is asked before anything."""
     fac = Facilitator(store)
     fac.game = Game(app, folders, fac.hooks(), speaker=speaker)
     app.views[:] = [fac.game.menu()]
     first = resume_view(app, fac)
     if first is not None:
         app.push(first)
+    if ask_language:
+        from game.ui.views.language import LanguageView
+
+        app.push(LanguageView(app))
     app.dirty = True
     return fac

@@ -327,7 +327,8 @@ class SetupView(BaseView):
             rows_needed = -(-n // cols)
             step_h = row_h + m.gap // 2
             rows_fit = max(0, (avail + m.gap // 2) // step_h)
-            if rows_fit >= min(rows_needed, 3) or px <= floor:
+            # At big text sizes the list scrolls with two rows showing before the text shrinks.
+            if rows_fit >= min(rows_needed, 3 if m.scale < 1.5 else 2) or px <= floor:
                 return {"px": px, "title_px": title_px, "row_h": row_h, "small": small,
                         "cols": cols, "rows": max(1, min(rows_needed, rows_fit)),
                         "rows_needed": rows_needed, "arrow": arrow, "status_w": status_w}

@@ -181,6 +181,7 @@ class App:
         self.idle_timeout_ms = 250
         self.fps = 60
         self.notes: list[tuple[str, float]] = []  # (text, seconds left) shown at the bottom
+        self._size_note = ""
         self.error_view_factory: Callable[[App, str], View] | None = None
         self.console: Any = None  # the counsellor's console window, when open
         # The play flow the console shows (a `PlayFlow` or None); `main.Game` wires it, so
@@ -219,6 +220,15 @@ class App:
             if resize:
                 resize()
         self.dirty = True
+
+    def change_text_size(self, step: int) -> None:
+        """One step bigger (step > 0) or smaller, with a short note of the new size."""
+        settings = self.settings.bigger() if step > 0 else self.settings.smaller()
+        self.change_settings(settings)
+        self.notes = [n for n in self.notes if n[0] != self._size_note]
+        self._size_note = t("note-text-size", settings.ui_lang,
+                            size=round(settings.text_scale * 100))
+        self.note(self._size_note, 2.5)
 
     def note(self, text: str, seconds: float = 6.0) -> None:
         """A short visible note at the bottom of the screen (a missing picture, a gamepad …)."""
@@ -314,10 +324,10 @@ class App:
             self.toggle_fullscreen()
             return True
         if ctrl and event.key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            self.change_settings(self.settings.bigger())
+            self.change_text_size(+1)
             return True
         if ctrl and event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.change_settings(self.settings.smaller())
+            self.change_text_size(-1)
             return True
         return False
 

@@ -18,6 +18,49 @@ from .theme import Colour, font
 class TextBox:
     text: str
     rect: pygame.Rect
+    full: str = ""  # the text before `fit` shortened it (the same as `text` when it was not)
+
+
+ELLIPSIS = "…"
+_SHORTENED: OrderedDict[str, str] = OrderedDict()  # shortened text -> the text it came from
+
+
+def ellipsize(text: str, f: pygame.font.Font, width: int) -> str:
+    """`text` if it is at most `width` pixels wide, else its longest run of whole words that
+    fits with "…" after it. Only a first word that alone is too wide is cut inside the word
+    (there is no word boundary to cut at)."""
+    if f.size(text)[0] <= width:
+        return text
+    words = text.split(" ")
+
+    def kept(n: int) -> str:
+        return " ".join(words[:n]).rstrip(" ,.;:–—-(/·") + ELLIPSIS
+
+    lo, hi = 0, len(words) - 1  # the most words that fit, found by halving
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if f.size(kept(mid))[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo > 0 and kept(lo) != ELLIPSIS:
+        return kept(lo)
+    word = words[0]
+    while len(word) > 1 and f.size(word + ELLIPSIS)[0] > width:
+        word = word[:-1]
+    return word + ELLIPSIS
+
+
+def fit(text: str, px: int, width: int, bold: bool = False) -> str:
+    """`text` shortened with an ellipsis at a word boundary to at most `width` pixels; the
+    one helper every screen uses, so a clipped text always shows that it was clipped."""
+    out = ellipsize(text, font(px, bold), width)
+    if out != text:
+        _SHORTENED[out] = text
+        _SHORTENED.move_to_end(out)
+        if len(_SHORTENED) > 1024:
+            _SHORTENED.popitem(last=False)
+    return out
 
 
 def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
@@ -110,7 +153,7 @@ class Canvas:
             surf.set_alpha(alpha)
         self.surface.blit(surf, rect)
         if text.strip():
-            self.boxes.append(TextBox(text, rect))
+            self.boxes.append(TextBox(text, rect, _SHORTENED.get(text, text)))
         return rect
 
     def paragraph(

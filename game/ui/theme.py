@@ -171,7 +171,7 @@ class Metrics:
 
     def ui_px(self, base: float = 22) -> int:
         """Chrome (status bar, hints): grows with the text size, but less."""
-        return max(11, int(base * self.unit * (1 + (self.scale - 1) * 0.5)))
+        return max(11, int(base * self.unit * (1 + (self.scale - 1) * 0.75)))
 
 
 def window_settings(args: Namespace, ui: str) -> Settings:

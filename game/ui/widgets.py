@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from .canvas import Canvas, paragraph_height, rounded
+from .canvas import Canvas, fit, paragraph_height, rounded
 from .theme import Metrics, Theme
 
 
@@ -23,16 +23,18 @@ class Button:
         radius = max(6, self.rect.height // 4)
         rounded(canvas.surface, self.rect, fill, radius)
         rounded(canvas.surface, self.rect, theme.border, radius, width=2)
-        canvas.text(self.label, self.rect.center, px, text, bold=True, anchor="center")
+        label = fit(self.label, px, self.rect.width - max(8, px // 2), bold=True)
+        canvas.text(label, self.rect.center, px, text, bold=True, anchor="center")
 
     def hit(self, pos: tuple[int, int]) -> bool:
         return self.rect.collidepoint(pos)
 
 
 def button_column(
-    labels: list[tuple[str, str]], centre_x: int, top: int, width: int, px: int, gap: int
+    labels: list[tuple[str, str]], centre_x: int, top: int, width: int, px: int, gap: int,
+    height: int | None = None,
 ) -> list[Button]:
-    height = int(px * 2.1)
+    height = height or int(px * 2.1)
     out = []
     y = top
     for label, action in labels:

@@ -1,9 +1,11 @@
 """Every screen at 1024×600, 1280×720 and 1920×1080, at 100 % and 200 % text: every text lies
-inside the window and no two texts overlap."""
+inside the window, no two texts overlap, and a text that did not fit ends with "…" after a whole
+word (never cut mid-word)."""
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pygame
 import pytest
@@ -13,6 +15,8 @@ from game.resources import builtin_stories_dir
 from game.story.loader import find_story_files, load_story
 from game.ui.canvas import Canvas, has_glyphs
 from game.ui.main import Game
+from game.ui.views.language import LanguageView
+from game.ui.views.options import SettingsView
 from game.ui.views.overlays import CounsellorMenu, ErrorView, HelpOverlay, PauseOverlay
 
 BUILTIN_STORIES = builtin_stories_dir()
@@ -28,10 +32,24 @@ def check(d, where):
     check_boxes(d.app.last_boxes, d.app.screen.get_size(), where)
 
 
+def check_cut(box, where):
+    """A shortened text ends with "…" and keeps whole words of what it was."""
+    if box.full == box.text:
+        return
+    assert box.text.endswith("…"), f"{where}: {box.full!r} shortened without an ellipsis"
+    kept = box.text[:-1]
+    assert box.full.startswith(kept), f"{where}: {box.text!r} is not the start of {box.full!r}"
+    rest = box.full[len(kept):]
+    if " " in kept.strip():  # only a first word wider than all the room is cut inside itself
+        assert rest[:1] in (" ", ",", ".", ";", ":", "–", "—", "-", "(", "/", "·"), \
+            f"{where}: {box.text!r} cuts a word of {box.full!r}"
+
+
 def check_boxes(boxes, size, where):
     w, h = size
     for b in boxes:
         assert has_glyphs(b.text), f"{where}: the font cannot draw {b.text!r}"
+        check_cut(b, where)
         assert b.rect.left >= 0 and b.rect.top >= 0 and b.rect.right <= w and \
             b.rect.bottom <= h, f"{where}: {b.text!r} at {b.rect} leaves the {w}×{h} window"
     for a, b in itertools.combinations(boxes, 2):
@@ -53,6 +71,19 @@ def test_menu_settings_and_setup(make_app, size, scale):
     d.key(pygame.K_ESCAPE)
     d.key(pygame.K_RETURN)
     check(d, "set-up")
+    setup = d.top
+    setup.row = 1  # every vote mode's name ("Secret ballot in turns" was cut mid-word)
+    for _ in setup.options[1].values:
+        d.key(pygame.K_RIGHT)
+        check(d, f"set-up, {setup.options[1].value}")
+    for lang in ("sv", "en"):
+        d.app.settings = replace(d.app.settings, ui_lang=lang)
+        check(d, f"set-up in {lang}")
+        d.app.views.append(SettingsView(d.app, speech_available=False))
+        check(d, f"settings in {lang}, no speech")
+        d.app.views.pop()
+    d.app.views.append(LanguageView(d.app))
+    check(d, "the first start's language choice")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

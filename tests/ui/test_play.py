@@ -186,7 +186,9 @@ def test_counsellor_menu_with_mouse_changes_text_size_and_ends(make_app):
     assert isinstance(d.top, CounsellorMenu)
     bigger = next(b for b in d.top.buttons if b.action == "bigger")
     d.click(bigger.rect.center)
-    assert d.app.settings.text_scale == 1.25 and d.top is view
+    assert d.app.settings.text_scale == 1.25 and isinstance(d.top, CounsellorMenu)
+    d.key(pygame.K_ESCAPE)
+    assert d.top is view
     d.click(view.menu_button.center)
     end = next(b for b in d.top.buttons if b.action == "end")
     d.click(end.rect.center)

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pygame
 
+from ...i18n import has, interface_language
 from ...resources import shared_assets_dir
 from ...story.loader import LoadedStory, check_file, find_story_files
+from ...story.model import Story
 from ...story.text import pick
 from ..app import App, BaseView, Intent, Push, Quit, pointer
-from ..canvas import Canvas, font, panel, rounded, wrap
+from ..canvas import Canvas, fit, font, panel, rounded, wrap
 from ..media import Media
 from ..widgets import Button
 
@@ -188,6 +190,10 @@ class MenuView(BaseView):
         body_px = m.ui_px(20)
         card_h = int(title_px * 1.4) + int(body_px * 1.3) * 4 + 3 * m.gap
         self.rows_visible = max(1, (area.height + m.gap) // (card_h + m.gap))
+        if self.cols == 1 and self.rows_visible == 1 and len(self.entries) > 1 and \
+                area.width >= title_px * 18:
+            # Big text on a small window: two cards side by side rather than one a page.
+            self.cols = 2
         card_h = min((area.height - m.gap * (self.rows_visible - 1)) // self.rows_visible,
                      card_h + m.gap * 4)
         card_w = (area.width - m.gap * (self.cols - 1)) // self.cols
@@ -202,9 +208,20 @@ class MenuView(BaseView):
             self._draw_card(canvas, rect, entry, index == self.focus, title_px, body_px)
             self.cards.append((rect, index))
         if rows > self.rows_visible:
-            more = f"{self.scroll + 1}–{min(rows, self.scroll + self.rows_visible)} / {rows}"
+            last = min(rows, self.scroll + self.rows_visible)
+            shown = f"{self.scroll + 1}–{last}" if last > self.scroll + 1 else f"{last}"
+            more = f"{shown} / {rows}"
             canvas.text(more, (area.right, area.bottom + m.gap // 2), body_px, theme.muted,
                         anchor="topright")
+
+    def _tag(self, tag: str, story: Story) -> str | None:
+        """A tag in the interface language: from the catalogue, or as the author wrote it when
+        the story is in the interface language; otherwise left out (no Finnish tags in the
+        English menu)."""
+        key = f"tag-{tag}"
+        if has(key):
+            return self.tr(key)
+        return tag if interface_language(story.default_language) == self.lang else None
 
     def _draw_card(self, canvas: Canvas, rect: pygame.Rect, entry: StoryEntry, focused: bool,
                    title_px: int, body_px: int) -> None:
@@ -230,14 +247,13 @@ class MenuView(BaseView):
             if story.minutes:
                 parts.append(self.tr("ui-minutes", n=story.minutes))
             parts.append(", ".join(story.languages))
-            if story.tags:
-                parts.append(", ".join(story.tags[:4]))
+            tags = [shown for tag in story.tags if (shown := self._tag(tag, story))]
+            if tags:
+                parts.append(", ".join(tags[:4]))
             meta = " · ".join(parts)
             colour = theme.text
         y = inner.top
-        f = font(title_px, True)
-        rows = wrap(title, f, inner.width)
-        canvas.text(rows[0] + ("…" if len(rows) > 1 else ""), (inner.left, y), title_px,
+        canvas.text(fit(title, title_px, inner.width, True), (inner.left, y), title_px,
                     theme.text, True)
         y += int(title_px * 1.4)
         meta_h = int(body_px * 1.4) if meta else 0
@@ -247,17 +263,12 @@ class MenuView(BaseView):
         max_rows = max(0, room // step)
         desc_rows = wrap(desc, fb, inner.width) if desc else []
         if len(desc_rows) > max_rows and max_rows > 0:
-            desc_rows = desc_rows[:max_rows]
-            last = desc_rows[-1]
-            while last and fb.size(last + "…")[0] > inner.width:
-                last = last[:-1]
-            desc_rows[-1] = last + "…"
+            rest = " ".join(desc_rows[max_rows - 1:])
+            desc_rows = desc_rows[:max_rows - 1] + [fit(rest, body_px, inner.width)]
         for row in desc_rows[:max_rows]:
             canvas.text(row, (inner.left, y), body_px, colour)
             y += step
         if meta:
-            fm = font(body_px)
-            while meta and fm.size(meta)[0] > inner.width:
-                meta = meta[:-2] + "…"
+            meta = fit(meta, body_px, inner.width)
             canvas.text(meta, (inner.left, inner.bottom), body_px, theme.muted,
                         anchor="bottomleft")

@@ -9,7 +9,7 @@ import pygame
 
 from ...constants import VOTE_MODES
 from ..app import App, BaseView, Intent, Pop, pointer
-from ..canvas import Canvas, font, icon, panel, rounded
+from ..canvas import Canvas, fit, font, icon, panel, rounded
 from ..theme import HIGH_CONTRAST, WARM
 from ..widgets import Button
 
@@ -94,19 +94,23 @@ class OptionsView(BaseView):
         px = m.ui_px(26)
         rows = len(self.options) + 1
         while True:
-            row_h = int(px * 2.3)
-            total = int(px * 2.5) + rows * (row_h + m.gap) + row_h
+            # Rows just tall enough for the text and its arrows, so 200 % text fits 720 px.
+            row_h = int(px * 1.9)
+            title_h = int(px * 2.1)
+            total = title_h + rows * (row_h + m.gap) + m.gap
             if total <= m.height - 2 * m.margin or px <= 11:
                 break
             px -= 1
         width = min(m.width - 2 * m.margin, int(px * 34))
         left = (m.width - width) // 2
         y = max(m.margin, (m.height - total) // 2)
-        canvas.text(self.tr(self.title_key), (m.width // 2, y), int(px * 1.3), theme.text, True,
-                    "midtop")
-        y += int(px * 2.5)
+        canvas.text(fit(self.tr(self.title_key), int(px * 1.3), width, True), (m.width // 2, y),
+                    int(px * 1.3), theme.text, True, "midtop")
+        y += title_h
         self.arrows = []
-        label_w = width * 45 // 100
+        # The labels take what the longest needs (up to 45 %); the values get the rest.
+        longest = max((font(px, True).size(self.tr(o.key))[0] for o in self.options), default=0)
+        label_w = max(width * 28 // 100, min(width * 45 // 100, longest + 2 * m.gap))
         for i, opt in enumerate(self.options):
             rect = pygame.Rect(left, y, width, row_h)
             focused = i == self.row
@@ -140,10 +144,7 @@ class OptionsView(BaseView):
 
 
 def _fit(text: str, px: int, width: int, bold: bool = True) -> str:
-    f = font(px, bold)
-    while len(text) > 1 and f.size(text)[0] > width:
-        text = text[:-2] + "…"
-    return text
+    return fit(text, px, width, bold)
 
 
 class SettingsView(OptionsView):
@@ -165,10 +166,15 @@ class SettingsView(OptionsView):
             Option("set-contrast", [WARM.name, HIGH_CONTRAST.name], on_off,
                    1 if s.theme == HIGH_CONTRAST.name else 0),
             Option("set-motion", ["0", "1"], on_off, int(s.reduce_motion)),
-            Option("set-read-aloud" if speech_available else "set-read-aloud-missing",
-                   ["0", "1"], on_off, int(s.read_aloud and speech_available),
-                   enabled=speech_available),
+            # Without speech the row says why in its value, where there is room for it.
+            Option("set-read-aloud", ["0", "1"], self._read_aloud_labels(speech_available),
+                   int(s.read_aloud and speech_available), enabled=speech_available),
         ]
+
+    def _read_aloud_labels(self, available: bool) -> list[str]:
+        if available:
+            return [self.tr("off"), self.tr("on")]
+        return [self.tr("set-read-aloud-missing")] * 2
 
     def changed(self, option: Option) -> None:
         s = self.app.settings
@@ -189,8 +195,9 @@ class SettingsView(OptionsView):
     def _relabel(self) -> None:
         on_off = [self.tr("off"), self.tr("on")]
         self.options[0].labels = [self.tr("lang-fi"), self.tr("lang-sv"), self.tr("lang-en")]
-        for opt in self.options[2:]:
+        for opt in self.options[2:4]:
             opt.labels = on_off
+        self.options[4].labels = self._read_aloud_labels(self.options[4].enabled)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from ..app import App, BaseView, Intent, Pop, Replace, pointer
-from ..canvas import Canvas, panel, paragraph_height
+from ..canvas import Canvas, fit, font, panel, paragraph_height
 from ..widgets import Button, button_column
 
 
@@ -21,6 +21,7 @@ class _Buttons(BaseView):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.focus = 0
+        self.cols = 1
         self.buttons: list[Button] = []
 
     def items(self) -> list[tuple[str, str]]:
@@ -37,10 +38,15 @@ class _Buttons(BaseView):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return Pop()
+            rows = -(-len(items) // max(1, self.cols))
             if event.key in (pygame.K_DOWN, pygame.K_TAB):
                 self.focus = (self.focus + 1) % len(items)
             elif event.key == pygame.K_UP:
                 self.focus = (self.focus - 1) % len(items)
+            elif event.key == pygame.K_RIGHT and self.cols > 1:
+                self.focus = min(len(items) - 1, self.focus + rows)
+            elif event.key == pygame.K_LEFT and self.cols > 1 and self.focus >= rows:
+                self.focus -= rows
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.choose(items[self.focus][1])
             return None
@@ -60,31 +66,51 @@ class _Buttons(BaseView):
         items = self.items()
         px = m.ui_px(24)
         gap = max(4, m.gap // 2)
-        width = min(m.width - 2 * m.margin, int(px * 22))
         title = self.tr(self.title_key) if self.title_key else ""
         message = self.message()
-        msg_h = paragraph_height(message, width, px) if message else 0
-        btn_h = int(px * 2.1)
-        height = (int(px * 2) if title else 0) + msg_h + len(items) * (btn_h + gap) + 2 * m.gap
-        scale_down = height > m.height - 2 * m.margin
-        if scale_down:
-            px = max(11, int(px * (m.height - 2 * m.margin) / height))
+        room = m.height - 2 * m.margin
+        start_px = px
+        while True:
+            # One column while the buttons fit, else two: the text keeps its size.
             btn_h = int(px * 2.1)
-            msg_h = paragraph_height(message, width, px) if message else 0
-            height = (int(px * 2) if title else 0) + msg_h + len(items) * (btn_h + gap) + \
-                2 * m.gap
+            single = min(m.width - 2 * m.margin, int(px * 22))
+            head = int(px * 2) if title else 0
+            for cols in (1, 2):
+                width = single if cols == 1 else min(m.width - 2 * m.margin, single * 2 + gap)
+                msg_h = paragraph_height(message, width, px) if message else 0
+                rows = -(-len(items) // cols)
+                height = head + msg_h + rows * (btn_h + gap) + 2 * m.gap
+                if height <= room:
+                    break
+            # A label that does not fit its button makes the text a little smaller (to 4/5),
+            # so the key on it ("(askelpalautin)") stays readable; past that, "…".
+            bw = width if cols == 1 else (width - gap) // 2
+            labels_fit = all(font(px, True).size(label)[0] <= bw - max(8, px // 2)
+                             for label, _ in items) or px <= start_px * 4 // 5
+            if (height <= room and labels_fit) or px <= 11:
+                break
+            px -= 1
+        self.cols = cols
         box = pygame.Rect(0, 0, width + 2 * m.gap, height)
         box.center = (m.width // 2, m.height // 2)
         panel(canvas.surface, box, theme.panel, 255, m.gap)
         y = box.top + m.gap
         if title:
-            canvas.text(title, (box.centerx, y), px, theme.text, True, "midtop")
+            canvas.text(fit(title, px, width, True), (box.centerx, y), px, theme.text, True,
+                        "midtop")
             y += int(px * 2)
         if message:
             canvas.paragraph(message, pygame.Rect(box.left + m.gap, y, width, msg_h), px,
                              theme.text, align="center")
             y += msg_h
-        self.buttons = button_column(items, box.centerx, y, width, px, gap)
+        if cols == 1:
+            self.buttons = button_column(items, box.centerx, y, width, px, gap)
+        else:
+            bw = (width - gap) // 2
+            rows = -(-len(items) // 2)
+            left = button_column(items[:rows], box.left + m.gap + bw // 2, y, bw, px, gap)
+            right = button_column(items[rows:], box.right - m.gap - bw // 2, y, bw, px, gap)
+            self.buttons = left + right
         for i, b in enumerate(self.buttons):
             b.focused = i == self.focus
             b.draw(canvas, theme, px)
@@ -120,6 +146,10 @@ class CounsellorMenu(_Buttons):
             return Pop()
         if action == "end":
             return Replace(ConfirmEnd(self.app, self.play))
+        if action in ("bigger", "smaller"):
+            # The menu stays open, so the counsellor can take several steps and see each.
+            self.play.menu_action(action)
+            return None
         self.app.pop()
         return self.play.menu_action(action)
 

@@ -18,7 +18,18 @@ from ...play.controller import PlayController
 from ...play.flow import Phase, PlayFlow
 from ...story.runtime import OfferedChoice, Runtime, ShownLine
 from ..app import App, BaseView, Intent, Pop, Push
-from ..canvas import Canvas, font, icon, panel, paragraph_height, rounded, shape, shorten, wrap
+from ..canvas import (
+    Canvas,
+    fit,
+    font,
+    icon,
+    panel,
+    paragraph_height,
+    rounded,
+    shape,
+    shorten,
+    wrap,
+)
 from ..media import Media
 from ..speech import Speaker
 from ..theme import hex_colour, readable_on
@@ -268,11 +279,8 @@ class PlayView(BaseView):
             return self.back()
         if action == "skip":
             return self.ask_skip()
-        if action == "bigger":
-            self.app.change_settings(self.app.settings.bigger())
-            self.flow.action("text-size", str(self.app.settings.text_scale))
-        elif action == "smaller":
-            self.app.change_settings(self.app.settings.smaller())
+        if action in ("bigger", "smaller"):
+            self.app.change_text_size(+1 if action == "bigger" else -1)
             self.flow.action("text-size", str(self.app.settings.text_scale))
         elif action == "timer-extend":
             self.flow.extend_timer()
@@ -689,10 +697,9 @@ class PlayView(BaseView):
             right -= w + m.gap * 2
         title = self.c.runtime.text(self.c.runtime.story.title, self.c.state) or \
             self.c.runtime.story.id
-        f = font(px)
         room = right - m.margin - m.gap
-        title = shorten(title, f, room) if room > px * 2 else ""  # at a word, with "…"
-        if title and title != "…":
+        title = fit(title, px, room) if room > px * 3 else ""
+        if title:
             canvas.text(title, (m.margin, h // 2), px, theme.muted, False, "midleft")
 
     def _draw_lines(self, canvas: Canvas) -> None:

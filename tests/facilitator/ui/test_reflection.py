@@ -116,7 +116,7 @@ def test_the_mirror_shows_the_choices_that_fed_each_domain(menu, store, group, p
     busiest = max(fed, key=lambda k: len(fed[k]))
     view.domain = [m.id for m in view.flow.mirror].index(busiest)
     shown = " ".join(d.texts())
-    assert f"“{fed[busiest][0]}”"[:20] in shown
+    assert f"”{fed[busiest][0]}”"[:20] in shown  # Finnish quote marks
     assert "mielipiteet jakautuivat" in shown
     fac.shutdown()
 

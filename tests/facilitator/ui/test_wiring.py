@@ -14,9 +14,10 @@ import pytest
 import launcher
 from facilitator import paths
 from facilitator.sessions import SessionStore
-from facilitator.ui.prefs import load_settings, save_settings, settings_path
+from facilitator.ui.prefs import language_saved, load_settings, save_settings, settings_path
 from facilitator.ui.resume import ResumeView
 from game.ui.theme import Settings
+from game.ui.views.language import LanguageView
 from game.ui.views.menu import MenuView
 from game.ui.views.play import PlayView
 
@@ -89,6 +90,7 @@ def test_closing_the_window_mid_story_leaves_the_session_resumable(monkeypatch, 
 
     monkeypatch.setattr(App, "_real_run", App.run, raising=False)
     monkeypatch.setattr(App, "run", run)
+    save_settings(Settings(ui_lang="fi"))  # not the first start: no language to ask
     assert launcher.cmd_menu(window_args(), "fi") == 0
     assert seen["first"] is PlayView and seen["stack"] == [MenuView, PlayView]
     [waiting] = SessionStore().interrupted()
@@ -102,3 +104,38 @@ def test_closing_the_window_mid_story_leaves_the_session_resumable(monkeypatch, 
     monkeypatch.setattr(App, "run", look)
     launcher.cmd_menu(window_args(), "fi")
     assert isinstance(seen["top"], ResumeView)
+
+
+def test_the_first_start_asks_the_language_and_later_starts_keep_it(monkeypatch):
+    """Regression: the menu opened in English on a machine with an English locale, even for a
+    counsellor who always works in Finnish (the language was in Settings only)."""
+    from game.ui.app import App
+
+    seen: dict[str, object] = {}
+
+    def choose_swedish(self, clock=None, max_frames=None):
+        self.idle_timeout_ms = 1
+        type(self).__dict__["_real_run"](self, max_frames=self.frames + 2)
+        seen["first"] = self.views[-1]
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_2, mod=0, unicode="2",
+                                             scancode=0))
+        type(self).__dict__["_real_run"](self, max_frames=self.frames + 2)
+        seen["then"] = self.views[-1]
+        seen["lang"] = self.settings.ui_lang
+
+    monkeypatch.setattr(App, "_real_run", App.run, raising=False)
+    monkeypatch.setattr(App, "run", choose_swedish)
+    assert not language_saved()
+    launcher.cmd_menu(window_args(), "en")  # the machine's locale says English
+    assert isinstance(seen["first"], LanguageView)
+    assert isinstance(seen["then"], MenuView) and seen["lang"] == "sv"
+    assert language_saved()
+
+    def look(self, clock=None, max_frames=None):
+        type(self).__dict__["_real_run"](self, max_frames=self.frames + 2)
+        seen["top"] = self.views[-1]
+        seen["lang"] = self.settings.ui_lang
+
+    monkeypatch.setattr(App, "run", look)
+    launcher.cmd_menu(window_args(), "en")
+    assert isinstance(seen["top"], MenuView) and seen["lang"] == "sv"
