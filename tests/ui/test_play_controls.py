@@ -247,7 +247,7 @@ def test_e_asks_before_skipping_and_f1_lists_every_key(make_app, tmp_path):
     d.key(pygame.K_F1)
     assert isinstance(d.top, HelpOverlay)
     shown = texts(d)
-    for key in ("+ / −", "R:", "S:", "Askelpalautin", "E:", "T / Shift+T", "F11", "Enter"):
+    for key in ("+ / −", "R:", "S:", "Askelpalautin", "E:", "T / vaihto + T", "F11", "Enter"):
         assert key in shown, key
     assert "Backspace" not in shown
 
