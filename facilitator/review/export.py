@@ -25,6 +25,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from game.csvcell import neutral
+
 from .. import _files
 from .._time import iso, parse_time
 from ..errors import LogError, NotFound
@@ -225,11 +227,13 @@ def _cell(value: Any, excel_fi: bool) -> str:
         text = f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(
             int(value))
         return text.replace(".", ",") if excel_fi else text
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, dict):
-        return " ".join(f"{k}:{v}" for k, v in value.items())
+        return neutral(" ".join(f"{k}:{v}" for k, v in value.items()))
     if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    return str(value)
+        return neutral(" ".join(str(v) for v in value))
+    return neutral(str(value))
 
 
 def _time_cell(value: Any) -> str:
@@ -242,7 +246,7 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...], *,
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if excel_fi else ",", lineterminator="\r\n",
                         quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(columns)
+    writer.writerow([neutral(c) for c in columns])
     for row in rows:
         writer.writerow([_time_cell(row.get(c)) if c.endswith("_utc") else
                          _cell(row.get(c), excel_fi) for c in columns])
