@@ -82,8 +82,7 @@ def forget(store: SessionStore, plan: ForgetPlan) -> ForgetResult:
     person = plan.person
     counts = store.forget_participant(plan.group.id, person.id)
     # A crash while the groups file was being rewritten may have left an old copy beside it.
-    groups_file = store.root / "groups.json"
-    _files.remove_durably(_files.stray_temps(groups_file))
+    store.groups.remove_leftovers()
     marks = (person.id.encode("utf-8"), person.nickname.encode("utf-8"))
     gone = [p for p in saved_reports(store) if any(m in p.read_bytes() for m in marks)]
     removed = _files.remove_durably(gone)
