@@ -98,7 +98,7 @@ def test_json_is_valid_against_the_shipped_schema(data, tmp_path):
     doc = json.loads(out.read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert doc["schema"] == "porukka-export" and doc["version"] == 1
+    assert doc["schema"] == "porukka-export" and doc["version"] == 2
     assert doc["exported_utc"] == "2025-03-01T12:00:00.000Z"
     assert isinstance(doc["decisions"][0]["tally"], dict)
     assert isinstance(doc["decisions"][0]["seconds"], float)
