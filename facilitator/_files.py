@@ -131,3 +131,16 @@ def is_locked(path: Path) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append one line to a private file and fsync it (the folder too when it is new)."""
+    new = not path.exists()
+    fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        write_all(fd, (line.rstrip("\n") + "\n").encode("utf-8"))
+        fsync(fd)
+    finally:
+        os.close(fd)
+    if new:
+        fsync_dir(path.parent)

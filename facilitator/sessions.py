@@ -82,6 +82,7 @@ SUMMARY_SCHEMA = "porukka-session-summary"
 SUMMARY_VERSION = 1
 SUMMARY_SUFFIX = ".summary.json"
 MIGRATIONS_FILE = "migrations.json"  # one-time rewrites of the data folder that are done
+REGISTER_FILE = "erasures.jsonl"  # the register of processing: erasures and purges
 
 Status = Literal["finished", "interrupted", "in-progress"]
 
@@ -190,6 +191,10 @@ class ForgetCounts:
     events_removed: int
     events_changed: int
     participant_removed: bool  # from the groups file
+    # Sessions that name the person and could not be rewritten (damaged): (id, why). While
+    # any is left the person stays in the groups file, so that running `forget` again (after
+    # `delete-session` of the damaged one) finishes the job.
+    failed: tuple[tuple[str, str], ...] = ()
 
 
 # --- pure functions over a session's records ------------------------------------------------
@@ -781,18 +786,35 @@ class SessionStore:
                 "participant-group", f"{participant_id} is not in group {group_id}"
             )
         needle = participant_id.encode("utf-8")
+        named = [sid for sid in self.session_ids()
+                 if any(_contains(p, needle) for p in session_files(self.folder, sid))]
+        busy = [sid for sid in named if self._is_open(sid)]
+        if busy:  # before anything is changed: nothing half done
+            raise SessionBusyError(f"session {busy[0]} is open; end it first")
         sessions = removed = changed = 0
-        for sid in self.session_ids():
-            if not any(_contains(p, needle) for p in session_files(self.folder, sid)):
+        failed: list[tuple[str, str]] = []
+        for sid in named:
+            try:
+                r, c = self._scrub(sid, participant_id)
+            except (LogError, NotFound, OSError) as exc:
+                failed.append((sid, str(exc)))
                 continue
-            if self._is_open(sid):
-                raise SessionBusyError(f"session {sid} is open; end it first")
-            r, c = self._scrub(sid, participant_id)
             sessions += 1
             removed += r
             changed += c
-        gone = self.groups.remove_participant(participant_id)
-        return ForgetCounts(sessions, removed, changed, gone)
+        gone = False if failed else self.groups.remove_participant(participant_id)
+        if sessions or gone:
+            self.register("forget", person.group if person else group_id, removed + changed)
+        return ForgetCounts(sessions, removed, changed, gone, tuple(failed))
+
+    def register(self, action: str, group: str, records: int, sessions: int = 0) -> None:
+        """Note in the register of processing (`erasures.jsonl`, 0600) that an erasure or a
+        purge happened: when, the group, how many records. No person id, no nickname."""
+        entry = {"time": iso(self.clock()), "action": action, "group": group,
+                 "records": records}
+        if sessions:
+            entry["sessions"] = sessions
+        _files.append_line(self.root / REGISTER_FILE, json.dumps(entry, ensure_ascii=False))
 
     def _scrub(self, session_id: str, participant_id: str) -> tuple[int, int]:
         log = SessionLog.open_file(
