@@ -325,7 +325,9 @@ Handler = Callable[[Any, StoryState], tuple[str, str | None, dict[str, Any]]]
 
 class SessionRecorder:
     """Call it with what a move did (`Happened`): it logs one record per event, each with the
-    state it was handed, and returns the sequence number of the last.
+    state it was handed (a vote only goes to the ballot box; a closing ballot adds its
+    attendance), and returns the sequence number of the last (0: nothing logged). `logged`
+    lists what the last call logged.
 
     `state` (optional) is where a resumed session stands: the scene ratings are logged at
     until the first move is reported.
@@ -347,6 +349,9 @@ class SessionRecorder:
         self.lang = lang
         self._state = state
         self.ballot = ballot if ballot is not None else BallotBox()
+        # What the last call logged: (sequence number, the event it records, or None for a
+        # ballot's attendance). A vote logs nothing; a decision may log two records.
+        self.logged: list[tuple[int, object]] = []
 
     @property
     def state(self) -> StoryState | None:
@@ -361,6 +366,7 @@ class SessionRecorder:
             if handler is None:
                 raise TypeError(f"not an engine or play event: {event!r}")
         self._state = happened.state
+        self.logged = []
         seq = 0
         for event, handler in zip(happened.events, handlers, strict=True):
             if isinstance(event, VoteCast):
@@ -376,8 +382,10 @@ class SessionRecorder:
                     seq = self.sink.submit(
                         "vote_attendance", {"voters": voters, "round": rnd}, scene=event.scene
                     )
+                    self.logged.append((seq, None))
             kind, scene, data = handler(event, happened.state)  # type: ignore[misc]
             seq = self.sink.submit(kind, data, scene=scene)
+            self.logged.append((seq, event))
         return seq
 
     # -- reflection and feedback --
