@@ -351,7 +351,7 @@ class SessionRecorder:
         self.ballot = ballot if ballot is not None else BallotBox()
         # What the last call logged: (sequence number, the event it records, or None for a
         # ballot's attendance). A vote logs nothing; a decision may log two records.
-        self.logged: list[tuple[int, object]] = []
+        self.logged: tuple[tuple[int, object], ...] = ()
 
     @property
     def state(self) -> StoryState | None:
@@ -366,7 +366,7 @@ class SessionRecorder:
             if handler is None:
                 raise TypeError(f"not an engine or play event: {event!r}")
         self._state = happened.state
-        self.logged = []
+        logged: list[tuple[int, object]] = []
         seq = 0
         for event, handler in zip(happened.events, handlers, strict=True):
             if isinstance(event, VoteCast):
@@ -382,10 +382,11 @@ class SessionRecorder:
                     seq = self.sink.submit(
                         "vote_attendance", {"voters": voters, "round": rnd}, scene=event.scene
                     )
-                    self.logged.append((seq, None))
+                    logged.append((seq, None))
             kind, scene, data = handler(event, happened.state)  # type: ignore[misc]
             seq = self.sink.submit(kind, data, scene=scene)
-            self.logged.append((seq, event))
+            logged.append((seq, event))
+        self.logged = tuple(logged)
         return seq
 
     # -- reflection and feedback --
