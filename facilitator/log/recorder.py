@@ -242,6 +242,9 @@ class BallotBox:
         self.scene: str | None = None
         self.round = 1
         self.votes: dict[str, str] = {}
+        # Whether a file (or a crash's half-written copy) may be on disk: only then does
+        # closing look for it, so a decision costs no folder listing.
+        self._on_disk = path is not None and (path.exists() or bool(_files.stray_temps(path)))
         if path is not None:
             found = read_ballot(path)
             if found is not None:
@@ -283,14 +286,14 @@ class BallotBox:
 
     def discard(self) -> None:
         self.votes = {}
-        if self.path is not None:
-            _files.remove_durably(
-                [self.path, *_files.stray_temps(self.path)]  # reason: crash leftovers too
-            )
+        if self.path is not None and self._on_disk:
+            _files.remove_durably([self.path, *_files.stray_temps(self.path)])
+            self._on_disk = False
 
     def _save(self) -> None:
         if self.path is None:
             return
+        self._on_disk = True
         doc = {"scene": self.scene, "round": self.round, "votes": self.votes}
         _files.atomic_write(self.path, json.dumps(doc, sort_keys=True).encode("utf-8"))
 
