@@ -233,8 +233,8 @@ BALLOT_SUFFIX = ".ballot"
 class BallotBox:
     """The votes of the ballot being held, for crash-resume only: participant id → choice id.
 
-    With a `path` every vote replaces the file atomically (0600, fsynced) and `close()` deletes
-    it durably; without one (rehearsal, tests) the votes live in memory. Nothing here ever
+    With a `path` every vote replaces the file atomically (0600; not fsynced: it runs on the
+    frame, and a power cut only costs a re-vote) and `close()` deletes it durably; without one (rehearsal, tests) the votes live in memory. Nothing here ever
     reaches the session log."""
 
     def __init__(self, path: Path | None = None) -> None:
@@ -295,7 +295,12 @@ class BallotBox:
             return
         self._on_disk = True
         doc = {"scene": self.scene, "round": self.round, "votes": self.votes}
-        _files.atomic_write(self.path, json.dumps(doc, sort_keys=True).encode("utf-8"))
+        # No fsync: this runs on the frame, once per vote. A kill still leaves the old or the
+        # new file; a power cut may lose the open ballot, which is only a re-vote. Removing
+        # it when the ballot closes is durable (`discard`).
+        _files.atomic_write(
+            self.path, json.dumps(doc, sort_keys=True).encode("utf-8"), sync=False
+        )
 
 
 def read_ballot(path: Path) -> tuple[str, int, dict[str, str]] | None:
