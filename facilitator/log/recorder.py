@@ -234,8 +234,9 @@ class BallotBox:
     """The votes of the ballot being held, for crash-resume only: participant id → choice id.
 
     With a `path` every vote replaces the file atomically (0600; not fsynced: it runs on the
-    frame, and a power cut only costs a re-vote) and `close()` deletes it durably; without one (rehearsal, tests) the votes live in memory. Nothing here ever
-    reaches the session log."""
+    frame, and a power cut only costs a re-vote) and `close()` deletes it durably; without
+    one (rehearsal, tests) the votes live in memory. Nothing here ever reaches the session
+    log."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
