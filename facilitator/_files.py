@@ -68,15 +68,18 @@ def stray_temps(path: Path) -> list[Path]:
     return [path.parent / n for n in names if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file:
-    write a temporary file, fsync it, rename it over, fsync the folder."""
+    write a temporary file, fsync it, rename it over, fsync the folder. `sync=False` skips
+    both fsyncs: a killed process still leaves the old or the new file, a power cut may
+    leave neither (for data that is only a convenience to keep, such as an open ballot)."""
     tmp = temp_name(path)
     fd = open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     try:
         try:
             write_all(fd, data)
-            fsync(fd)
+            if sync:
+                fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -86,7 +89,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
+    if sync:
+        fsync_dir(path.parent)
 
 
 def remove_durably(paths: list[Path]) -> int:
@@ -131,3 +135,16 @@ def is_locked(path: Path) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append one line to a private file and fsync it (the folder too when it is new)."""
+    new = not path.exists()
+    fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        write_all(fd, (line.rstrip("\n") + "\n").encode("utf-8"))
+        fsync(fd)
+    finally:
+        os.close(fd)
+    if new:
+        fsync_dir(path.parent)

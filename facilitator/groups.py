@@ -3,21 +3,29 @@
 Participants persist within their group so that change can be followed over sessions; one
 who leaves keeps their history (`leave`, `rejoin`), and only erasure (`remove_participant`,
 used by `forget`) removes them. Stored in `groups.json` (TinyDB, atomic writes, 0600).
+
+Several processes share the file (the game window, `forget`, `simulate` runs, a second
+window), so it has one writer at a time: every change takes an inter-process lock
+(`groups.json.lock`, filelock), re-reads the file inside it and writes the result atomically.
+Every read re-reads the file too (it is small), so a store held open for hours never writes
+back, or shows, a copy older than what another process wrote.
 """
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from filelock import FileLock
 from pydantic import BaseModel, ConfigDict
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
-from . import paths
+from . import _files, paths
 from ._time import Clock, iso, utc_now
 from .errors import InvalidInput, LogDamagedError, LogVersionError, NotFound
 from .log.storage import AtomicJSONStorage
@@ -25,6 +33,7 @@ from .validation import check_group_name, check_nickname
 
 SCHEMA = "porukka-groups"
 SCHEMA_VERSION = 1
+LOCK_TIMEOUT = 30.0  # seconds; another writer holds the lock only for one small rewrite
 
 
 class Marker(NamedTuple):
@@ -106,25 +115,72 @@ class GroupStore:
         if db is None:
             path = path if path is not None else paths.groups_path()
             paths.private_dir(path.parent)
-            db = TinyDB(path, storage=AtomicJSONStorage)
+            db = TinyDB(path, storage=AtomicJSONStorage, tidy=False)
         self.db = db
+        self.path = path if isinstance(db.storage, AtomicJSONStorage) else None
+        self._lock = (
+            FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT, mode=0o600)
+            if self.path is not None else None
+        )
         self.clock = clock
         self.make_id = make_id
         self._groups = db.table("groups")
         self._people = db.table("participants")
-        meta = db.table("meta")
-        header = meta.get(doc_id=1)
+        self._meta = db.table("meta")
+        with self._writing():
+            if self.path is not None:
+                _files.remove_durably(_files.stray_temps(self.path))  # a crash's leftovers
+            meta = self._meta
+            header = meta.get(doc_id=1)
+            if header is None:
+                if len(self._groups) or len(self._people):
+                    raise LogDamagedError("the groups file has no header")
+                meta.insert({"schema": SCHEMA, "version": SCHEMA_VERSION})
+        self._check_header()
+
+    def _fresh(self) -> None:
+        """Forget every cached copy: the next read comes from the file as it is now."""
+        storage = self.db.storage
+        if isinstance(storage, AtomicJSONStorage):
+            storage.invalidate()
+            for table in (self._groups, self._people, self._meta):
+                table.clear_cache()
+                # TinyDB keeps the next document id; another process may have used it.
+                table._next_id = None
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time across processes; what is changed is read inside the lock."""
+        if self._lock is None:
+            yield
+            return
+        with self._lock:
+            self._fresh()
+            try:
+                yield
+            finally:
+                self._fresh()
+
+    def _check_header(self) -> None:
+        self._fresh()
+        header = self._meta.get(doc_id=1)
         if header is None:
-            if len(self._groups) or len(self._people):
-                raise LogDamagedError("the groups file has no header")
-            meta.insert({"schema": SCHEMA, "version": SCHEMA_VERSION})
-        elif header.get("schema") != SCHEMA:
+            raise LogDamagedError("the groups file has no header")
+        if header.get("schema") != SCHEMA:
             raise LogDamagedError("the groups file is not a Porukka groups file")
-        elif header.get("version") != SCHEMA_VERSION:
+        if header.get("version") != SCHEMA_VERSION:
             raise LogVersionError(
                 f"the groups file has version {header.get('version')!r}; this Porukka reads "
                 f"version {SCHEMA_VERSION}. Update Porukka to open it."
             )
+
+    def remove_leftovers(self) -> int:
+        """Remove old copies a crash during a rewrite left beside the file (erasure needs
+        them gone); under the lock, so no writer's new copy is taken for one."""
+        if self.path is None:
+            return 0
+        with self._writing():
+            return _files.remove_durably(_files.stray_temps(self.path))
 
     @classmethod
     def in_memory(cls, clock: Clock = utc_now) -> GroupStore:
@@ -136,22 +192,25 @@ class GroupStore:
     # -- groups --
 
     def create_group(self, name: str, *, simulated: bool = False) -> Group:
-        name = check_group_name(name)
-        if self.find_group(name) is not None:
-            raise InvalidInput("group-name-taken", f"there is already a group {name!r}")
-        group = Group(
-            id=self.make_id("g-"), name=name, created=iso(self.clock()), simulated=simulated
-        )
-        self._groups.insert(group.model_dump())
-        return group
+        with self._writing():
+            name = check_group_name(name)
+            if self.find_group(name) is not None:
+                raise InvalidInput("group-name-taken", f"there is already a group {name!r}")
+            group = Group(
+                id=self.make_id("g-"), name=name, created=iso(self.clock()), simulated=simulated
+            )
+            self._groups.insert(group.model_dump())
+            return group
 
     def groups(self) -> list[Group]:
+        self._fresh()
         return sorted(
             (Group.model_validate(dict(d)) for d in self._groups.all()),
             key=lambda g: _fold(g.name),
         )
 
     def group(self, group_id: str) -> Group:
+        self._fresh()
         doc = self._groups.get(Query().id == group_id)
         if doc is None:
             raise NotFound(f"there is no group {group_id!r}")
@@ -166,18 +225,20 @@ class GroupStore:
         return None
 
     def rename_group(self, group_id: str, name: str) -> Group:
-        self.group(group_id)
-        name = check_group_name(name)
-        other = self.find_group(name)
-        if other is not None and other.id != group_id:
-            raise InvalidInput("group-name-taken", f"there is already a group {name!r}")
-        self._groups.update({"name": name}, Query().id == group_id)
-        return self.group(group_id)
+        with self._writing():
+            self.group(group_id)
+            name = check_group_name(name)
+            other = self.find_group(name)
+            if other is not None and other.id != group_id:
+                raise InvalidInput("group-name-taken", f"there is already a group {name!r}")
+            self._groups.update({"name": name}, Query().id == group_id)
+            return self.group(group_id)
 
     # -- participants --
 
     def participants(self, group_id: str, *, include_left: bool = False) -> list[Participant]:
         """In the order they joined."""
+        self._fresh()
         found = [
             Participant.model_validate(dict(d))
             for d in self._people.search(Query().group == group_id)
@@ -186,6 +247,7 @@ class GroupStore:
         return [p for p in found if include_left or p.active]
 
     def participant(self, participant_id: str) -> Participant:
+        self._fresh()
         doc = self._people.get(Query().id == participant_id)
         if doc is None:
             raise NotFound(f"there is no participant {participant_id!r}")
@@ -200,6 +262,7 @@ class GroupStore:
 
     def nicknames(self, ids: Iterable[str]) -> dict[str, str]:
         """id → nickname for the ids that still exist (erased ones are simply missing)."""
+        self._fresh()
         wanted = set(ids)
         return {
             d["id"]: d["nickname"] for d in self._people.all() if d.get("id") in wanted
@@ -230,38 +293,45 @@ class GroupStore:
     def add_participant(
         self, group_id: str, nickname: str, marker: Marker | None = None
     ) -> Participant:
-        self.group(group_id)
-        nickname = check_nickname(nickname)
-        self._check_unique(group_id, nickname)
-        marker = (
-            self.free_marker(group_id) if marker is None else self._check_marker(group_id, marker)
-        )
-        person = Participant(
-            id=self.make_id("p-"),
-            group=group_id,
-            nickname=nickname,
-            colour=marker.colour,
-            shape=marker.shape,
-            joined=iso(self.clock()),
-        )
-        self._people.insert(person.model_dump())
-        return person
+        with self._writing():
+            self.group(group_id)
+            nickname = check_nickname(nickname)
+            self._check_unique(group_id, nickname)
+            marker = (
+                self.free_marker(group_id) if marker is None
+                else self._check_marker(group_id, marker)
+            )
+            person = Participant(
+                id=self.make_id("p-"),
+                group=group_id,
+                nickname=nickname,
+                colour=marker.colour,
+                shape=marker.shape,
+                joined=iso(self.clock()),
+            )
+            self._people.insert(person.model_dump())
+            return person
 
     def _update(self, participant_id: str, fields: dict[str, Any]) -> Participant:
-        self.participant(participant_id)
-        self._people.update(fields, Query().id == participant_id)
-        return self.participant(participant_id)
+        with self._writing():
+            self.participant(participant_id)
+            self._people.update(fields, Query().id == participant_id)
+            return self.participant(participant_id)
 
     def rename_participant(self, participant_id: str, nickname: str) -> Participant:
-        person = self.participant(participant_id)
-        nickname = check_nickname(nickname)
-        self._check_unique(person.group, nickname, own_id=participant_id)
-        return self._update(participant_id, {"nickname": nickname})
+        with self._writing():
+            person = self.participant(participant_id)
+            nickname = check_nickname(nickname)
+            self._check_unique(person.group, nickname, own_id=participant_id)
+            return self._update(participant_id, {"nickname": nickname})
 
     def set_marker(self, participant_id: str, marker: Marker) -> Participant:
-        person = self.participant(participant_id)
-        marker = self._check_marker(person.group, marker, own_id=participant_id)
-        return self._update(participant_id, {"colour": marker.colour, "shape": marker.shape})
+        with self._writing():
+            person = self.participant(participant_id)
+            marker = self._check_marker(person.group, marker, own_id=participant_id)
+            return self._update(
+                participant_id, {"colour": marker.colour, "shape": marker.shape}
+            )
 
     def leave(self, participant_id: str) -> Participant:
         """They no longer come; their history stays."""
@@ -272,4 +342,5 @@ class GroupStore:
 
     def remove_participant(self, participant_id: str) -> bool:
         """Erase a participant from the groups file (see `sessions.forget_participant`)."""
-        return bool(self._people.remove(Query().id == participant_id))
+        with self._writing():
+            return bool(self._people.remove(Query().id == participant_id))

@@ -46,7 +46,14 @@ from .errors import (
 )
 from .groups import GroupStore
 from .log.eventlog import SessionLog, session_file, session_files
-from .log.recorder import BackgroundWriter, SessionRecorder, Sink
+from .log.recorder import (
+    BALLOT_SUFFIX,
+    BackgroundWriter,
+    BallotBox,
+    SessionRecorder,
+    Sink,
+    read_ballot,
+)
 from .log.records import (
     REFLECTION_PRIVACY,
     ChoicesOfferedData,
@@ -63,6 +70,7 @@ from .log.records import (
     SessionStatus,
     SkippedToEndingData,
     StoryRef,
+    VoteAttendanceData,
     VoteCastData,
     VoteCountsData,
     last_of,
@@ -73,6 +81,8 @@ from .log.storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
 SUMMARY_SCHEMA = "porukka-session-summary"
 SUMMARY_VERSION = 1
 SUMMARY_SUFFIX = ".summary.json"
+MIGRATIONS_FILE = "migrations.json"  # one-time rewrites of the data folder that are done
+REGISTER_FILE = "erasures.jsonl"  # the register of processing: erasures and purges
 
 Status = Literal["finished", "interrupted", "in-progress"]
 
@@ -181,6 +191,10 @@ class ForgetCounts:
     events_removed: int
     events_changed: int
     participant_removed: bool  # from the groups file
+    # Sessions that name the person and could not be rewritten (damaged): (id, why). While
+    # any is left the person stays in the groups file, so that running `forget` again (after
+    # `delete-session` of the damaged one) finishes the job.
+    failed: tuple[tuple[str, str], ...] = ()
 
 
 # --- pure functions over a session's records ------------------------------------------------
@@ -227,8 +241,11 @@ def _saved_state(holder: Record) -> StoryState:
         ) from None
 
 
-def find_resume_point(records: Sequence[Record]) -> ResumePoint:
-    """Where the session stood at its last logged event."""
+def find_resume_point(
+    records: Sequence[Record], ballot: tuple[str, int, dict[str, str]] | None = None
+) -> ResumePoint:
+    """Where the session stood at its last logged event. `ballot`: the open ballot kept
+    beside the log (`recorder.read_ballot`): its votes are the ones given so far."""
     start = records[0].payload if records else None
     if not isinstance(start, SessionStartedData):
         raise LogError("the session has no session_started event")
@@ -257,10 +274,10 @@ def find_resume_point(records: Sequence[Record]) -> ResumePoint:
                 break
             if isinstance(p, CounsellorActionData) and p.action == "revote":
                 votes, counts = {}, None
-            elif isinstance(p, VoteCastData):
-                votes[p.participant] = p.choice
             elif isinstance(p, VoteCountsData):
                 counts = dict(p.counts)
+        if at_choice and ballot is not None and state is not None and ballot[0] == state.scene:
+            votes = dict(ballot[2])
     return ResumePoint(
         session_id=records[0].session,
         group=start.group,
@@ -312,7 +329,8 @@ class ActiveSession:
         self.writer = BackgroundWriter(log, on_durable=on_durable) if background else None
         sink: Sink = self.writer if self.writer is not None else log
         self.recorder = SessionRecorder(
-            sink, story, story_hash=story_hash, lang=language, state=state
+            sink, story, story_hash=story_hash, lang=language, state=state,
+            ballot=BallotBox(store._ballot_path(self.id)),
         )
         self._closed = False
 
@@ -339,6 +357,7 @@ class ActiveSession:
         if self._closed:
             raise SessionStateError(f"session {self.id} is already closed")
         self.recorder.sink.submit("session_ended", {"status": status})
+        self.recorder.ballot.discard()  # a ballot left open is never decided now
         return self._finish()
 
     def close(self) -> SessionSummary:
@@ -391,6 +410,7 @@ class SessionStore:
         self.unreadable: list[tuple[str, str]] = []  # (session id, why), from the last listing
         self._active: dict[str, ActiveSession] = {}
         self._remove_shells()
+        self._drop_old_votes()
 
     # -- files --
 
@@ -398,6 +418,10 @@ class SessionStore:
         if not session_id or "/" in session_id or "\\" in session_id or session_id[0] == ".":
             raise NotFound(f"there is no session {session_id!r}")
         return session_file(self.folder, session_id)
+
+    def _ballot_path(self, session_id: str) -> Path:
+        """The open ballot's votes, kept only until it closes (`recorder.BallotBox`)."""
+        return self.folder / f"{session_id}{BALLOT_SUFFIX}"
 
     def _summary_path(self, session_id: str) -> Path:
         return self.folder / f"{session_id}{SUMMARY_SUFFIX}"
@@ -433,6 +457,41 @@ class SessionStore:
                 _files.remove_durably(session_files(self.folder, sid))
             except (LogError, NotFound):
                 pass
+
+    def _drop_old_votes(self) -> None:
+        """Once per data folder: logs written before votes stopped being logged per person
+        lose their `vote_cast` records (the tallies stay in decision_made). Sessions open
+        or unreadable now are done when they are next resumed, closed or erased."""
+        mark = self.root / MIGRATIONS_FILE
+        if mark.exists():
+            return
+        done = True
+        for sid in self.session_ids():
+            files = session_files(self.folder, sid)
+            if not any(_contains(p, b'"vote_cast"') for p in files):
+                continue
+            if self._is_open(sid):
+                done = False
+                continue
+            try:
+                log = SessionLog.open_file(self._log_path(sid), writable=True,
+                                           compact_lines=self.compact_lines)
+            except (LogError, NotFound):
+                done = False
+                continue
+            try:
+                log.rewrite(_without_votes)
+                records = log.records()
+            except (LogError, OSError):
+                log.close(compact=False)
+                done = False
+                continue
+            log.close()
+            if records and records[0].kind == "session_started":
+                self._write_summary(summarise(records))
+        if done:
+            text = json.dumps({"votes-per-person-dropped": True})
+            _files.atomic_write(mark, text.encode("utf-8"))
 
     def _is_open(self, session_id: str) -> bool:
         if session_id in self._active:
@@ -523,10 +582,12 @@ class SessionStore:
             compact_lines=self.compact_lines,
         )
         try:
+            if log.rewrite(_without_votes)[0]:  # an old log: who chose what goes now
+                self._write_summary(summarise(log.records()))
             records = log.records()
             if any(r.kind == "session_ended" for r in records):
                 raise SessionStateError(f"session {session_id} has ended; it cannot be resumed")
-            point = find_resume_point(records)
+            point = find_resume_point(records, read_ballot(self._ballot_path(session_id)))
             if point.story_id != model.id:
                 raise SessionStateError(
                     f"session {session_id} plays story {point.story_id!r}, not {model.id!r}"
@@ -648,7 +709,9 @@ class SessionStore:
         return [s for s in self.list_sessions(group=group) if s.resumable]
 
     def resume_point(self, session_id: str) -> ResumePoint:
-        return find_resume_point(self.events(session_id))
+        return find_resume_point(
+            self.events(session_id), read_ballot(self._ballot_path(session_id))
+        )
 
     def close_interrupted(self, session_id: str) -> SessionSummary:
         """Mark an interrupted session as ended (interrupted): it is no longer offered."""
@@ -661,12 +724,14 @@ class SessionStore:
         try:
             if any(r.kind == "session_ended" for r in log.records()):
                 raise SessionStateError(f"session {session_id} has already ended")
+            log.rewrite(_without_votes)  # an old log: who chose what goes now
             log.log("session_ended", {"status": "interrupted"})
             records = log.records()
         except BaseException:
             log.close(compact=False)
             raise
         log.close()
+        BallotBox(self._ballot_path(session_id)).discard()
         self._write_summary(summarise(records))
         return self.summary(session_id)
 
@@ -721,18 +786,35 @@ class SessionStore:
                 "participant-group", f"{participant_id} is not in group {group_id}"
             )
         needle = participant_id.encode("utf-8")
+        named = [sid for sid in self.session_ids()
+                 if any(_contains(p, needle) for p in session_files(self.folder, sid))]
+        busy = [sid for sid in named if self._is_open(sid)]
+        if busy:  # before anything is changed: nothing half done
+            raise SessionBusyError(f"session {busy[0]} is open; end it first")
         sessions = removed = changed = 0
-        for sid in self.session_ids():
-            if not any(_contains(p, needle) for p in session_files(self.folder, sid)):
+        failed: list[tuple[str, str]] = []
+        for sid in named:
+            try:
+                r, c = self._scrub(sid, participant_id)
+            except (LogError, NotFound, OSError) as exc:
+                failed.append((sid, str(exc)))
                 continue
-            if self._is_open(sid):
-                raise SessionBusyError(f"session {sid} is open; end it first")
-            r, c = self._scrub(sid, participant_id)
             sessions += 1
             removed += r
             changed += c
-        gone = self.groups.remove_participant(participant_id)
-        return ForgetCounts(sessions, removed, changed, gone)
+        gone = False if failed else self.groups.remove_participant(participant_id)
+        if sessions or gone:
+            self.register("forget", person.group if person else group_id, removed + changed)
+        return ForgetCounts(sessions, removed, changed, gone, tuple(failed))
+
+    def register(self, action: str, group: str, records: int, sessions: int = 0) -> None:
+        """Note in the register of processing (`erasures.jsonl`, 0600) that an erasure or a
+        purge happened: when, the group, how many records. No person id, no nickname."""
+        entry = {"time": iso(self.clock()), "action": action, "group": group,
+                 "records": records}
+        if sessions:
+            entry["sessions"] = sessions
+        _files.append_line(self.root / REGISTER_FILE, json.dumps(entry, ensure_ascii=False))
 
     def _scrub(self, session_id: str, participant_id: str) -> tuple[int, int]:
         log = SessionLog.open_file(
@@ -742,6 +824,7 @@ class SessionStore:
         try:
             counts = log.rewrite(lambda r: _without(r, participant_id))
             records = log.records()
+            BallotBox(self._ballot_path(session_id)).forget(participant_id)
         except BaseException:
             log.close(compact=False)
             raise
@@ -752,11 +835,23 @@ class SessionStore:
         return counts
 
 
+def _without_votes(record: Record) -> Record | None:
+    """Old logs: who chose what (`vote_cast`) goes; the tallies stay in decision_made."""
+    return None if isinstance(record.payload, VoteCastData) else record
+
+
 def _without(record: Record, participant_id: str) -> Record | None:
     p = record.payload
-    if isinstance(p, VoteCastData | ReflectionRatingData | FeedbackData):
+    if isinstance(p, VoteCastData):
+        return None  # every one: with the others' votes, the tally would give theirs away
+    if isinstance(p, ReflectionRatingData | FeedbackData):
         if p.participant == participant_id:
             return None
+    if isinstance(p, VoteAttendanceData) and participant_id in p.voters:
+        voters = [x for x in p.voters if x != participant_id]
+        if not voters:
+            return None
+        return record.model_copy(update={"payload": p.model_copy(update={"voters": voters})})
     if isinstance(p, SessionStartedData) and participant_id in p.present:
         present = [x for x in p.present if x != participant_id]
         return record.model_copy(update={"payload": p.model_copy(update={"present": present})})

@@ -16,6 +16,8 @@ GROUP_NAME_MAX = 40
 WORD_MAX = 30
 _SEPARATORS = " -_"
 _DIGITS = "0123456789"
+# What a spreadsheet would run as a formula (see game.csvcell); the rest are refused anyway.
+_FORMULA_START = "=+-@"
 # Finnish personal identity code: ddmmyy, century sign, individual number, check character.
 _HETU = re.compile(r"\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y]")
 
@@ -34,6 +36,10 @@ def _name(value: str, *, what: str, limit: int) -> str:
         )
     if _HETU.search(text.replace(" ", "")):
         raise InvalidInput(f"{what}-id", f"the {what} looks like a personal identity code")
+    if text[0] in _FORMULA_START:
+        raise InvalidInput(
+            f"{what}-start", f"the {what} may not begin with {text[0]!r}", char=text[0]
+        )
     bad = sorted({ch for ch in text if not (ch.isalpha() or ch in _DIGITS or ch in _SEPARATORS)})
     if bad:
         raise InvalidInput(

@@ -33,6 +33,7 @@ from .records import (
     REFLECTION_PRIVACY,
     SCHEMA_VERSION,
     STATE_KINDS,
+    WRITTEN_KINDS,
     ChoicesOfferedData,
     ChoiceTakenData,
     CounsellorActionData,
@@ -52,6 +53,7 @@ from .records import (
     SessionStatus,
     SkippedToEndingData,
     StoryRef,
+    VoteAttendanceData,
     VoteCastData,
     VoteCountsData,
     check_payload,
@@ -67,7 +69,8 @@ __all__ = [
     "CounsellorActionData", "DecisionMadeData", "EndingReachedData", "FeedbackData", "Kind",
     "LineData", "OfferedData", "Payload", "Record", "ReflectionPrivacy", "ReflectionRatingData",
     "SceneEnteredData", "SessionEndedData", "SessionLog", "SessionStartedData", "SessionStatus",
-    "SkippedToEndingData", "StoryRef", "VoteCastData", "VoteCountsData", "check_payload",
+    "SkippedToEndingData", "StoryRef", "VoteAttendanceData", "VoteCastData", "VoteCountsData",
+    "WRITTEN_KINDS", "check_payload",
     "session_file", "session_files", "version_message",
 ]
 
@@ -316,26 +319,36 @@ class SessionLog:
     # -- rewriting (erasure) --
 
     def rewrite(self, keep: Callable[[Record], Record | None]) -> tuple[int, int]:
-        """Pass every event through `keep` (None removes it) and store the result, then
-        compact so that nothing removed remains in any file. Returns (removed, changed)."""
-        removed: list[int] = []
-        changed: dict[int, dict[str, Any]] = {}
-        if self.last_seq:
-            self.db.table(HEADER_TABLE).update(
-                {"last_erased_seq": self.last_seq}, doc_ids=[1]
-            )
+        """Pass every event through `keep` (None removes it), number what is left 1, 2, 3, …
+        again and store it, then compact so that nothing removed remains in any file.
+        Renumbering leaves no gap that would point at where removed events were (nor a
+        header field counting them). Returns (removed, changed)."""
+        kept: list[Record] = []
+        removed = changed = 0
         for record in self.records():
             new = keep(record)
             if new is None:
-                removed.append(record.seq)
-            elif new != record:
-                changed[record.seq] = new.to_doc()
-        if removed:
-            self._events.remove(doc_ids=removed)
-        for seq, doc in changed.items():
-            self._events.update(doc, doc_ids=[seq])
+                removed += 1
+                continue
+            if new != record:
+                changed += 1
+            kept.append(new)
+        header = self.header()
+        if not removed and not changed and "last_erased_seq" not in header:
+            return 0, 0
+        header.pop("last_erased_seq", None)
+        renumbered = [r.model_copy(update={"seq": i}) for i, r in enumerate(kept, 1)]
+        with self._write_lock, self._prepare_lock:
+            self.db.storage.write({
+                HEADER_TABLE: {"1": header},
+                EVENTS_TABLE: {str(r.seq): r.to_doc() for r in renumbered},
+            })
+            for table in (self._events, self.db.table(HEADER_TABLE)):
+                table.clear_cache()
+            self._next_seq = len(renumbered) + 1
+            self._written_seq = len(renumbered)
         self.compact()
-        return len(removed), len(changed)
+        return removed, changed
 
     # -- closing --
 
@@ -372,6 +385,7 @@ def session_files(folder: Path, session_id: str) -> list[Path]:
     session's own files (whose presence is what makes opening look for leftovers)."""
     base = session_file(folder, session_id)
     summary = folder / f"{session_id}.summary.json"
-    temps = _files.stray_temps(base) + _files.stray_temps(summary)
+    ballot = folder / f"{session_id}.ballot"  # an open ballot's votes (recorder.BallotBox)
+    temps = _files.stray_temps(base) + _files.stray_temps(summary) + _files.stray_temps(ballot)
     leftovers = [p for p in temps if p.exists() or os.path.lexists(p)]
-    return leftovers + [summary, folder / f"{session_id}.journal", base]
+    return [*leftovers, ballot, summary, folder / f"{session_id}.journal", base]

@@ -7,6 +7,12 @@ record carries the state it was handed, exactly the one to resume from. It keeps
 the story state and no undo history of its own; only the last state it was told, to name the
 scene of a rating.
 
+A secret or gamepad ballot is the one thing not logged as it happens: no record links a person
+to a choice. While a ballot is open its votes are kept for crash-resume in a `BallotBox` (a file
+of its own beside the log, 0600, replaced atomically); when the ballot closes (a decision, a
+re-vote, "back", a skip) the recorder logs one `vote_attendance` record (who took part, ids
+sorted) just before what closed it, and the box's file is deleted and the deletion fsynced.
+
 `BackgroundWriter` keeps the durable writes off the frame: events are numbered and checked at
 once in the caller's thread, then written (in batches, one fsync each) by a writer thread.
 `durable_seq`, `wait(seq)` and `on_durable` say what is already stored.
@@ -20,6 +26,7 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, Protocol
 
 from game.play.events import (
@@ -39,6 +46,7 @@ from game.story.runtime import (
     StoryState,
 )
 
+from .. import _files
 from ..errors import LogError, LogWriteError
 from ..validation import check_feedback_word
 from .eventlog import Record, SessionLog
@@ -216,6 +224,103 @@ class BackgroundWriter:
                     self.on_durable(record.seq)
 
 
+# --- the open ballot -------------------------------------------------------------------------
+
+
+BALLOT_SUFFIX = ".ballot"
+
+
+class BallotBox:
+    """The votes of the ballot being held, for crash-resume only: participant id → choice id.
+
+    With a `path` every vote replaces the file atomically (0600; not fsynced: it runs on the
+    frame, and a power cut only costs a re-vote) and `close()` deletes it durably; without
+    one (rehearsal, tests) the votes live in memory. Nothing here ever reaches the session
+    log."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.scene: str | None = None
+        self.round = 1
+        self.votes: dict[str, str] = {}
+        # Whether a file (or a crash's half-written copy) may be on disk: only then does
+        # closing look for it, so a decision costs no folder listing.
+        self._on_disk = path is not None and (path.exists() or bool(_files.stray_temps(path)))
+        if path is not None:
+            found = read_ballot(path)
+            if found is not None:
+                self.scene, self.round, self.votes = found
+
+    def cast(self, scene: str, participant: str, choice: str) -> None:
+        if scene != self.scene:
+            self.scene, self.round, self.votes = scene, 1, {}
+        self.votes[participant] = choice
+        self._save()
+
+    def close(self, scene: str | None, *, revote: bool = False) -> tuple[list[str], int] | None:
+        """The ballot at `scene` closes: (who voted, sorted; the round), or None when no
+        one voted there. The kept votes are removed from disk. `revote`: the group votes
+        again at the same scene, in the next round."""
+        same = scene is not None and scene == self.scene
+        voted = sorted(self.votes) if same else []
+        rnd = self.round if same else 1
+        self.discard()
+        if revote and scene is not None:
+            self.scene, self.round = scene, rnd + 1
+        else:
+            self.scene, self.round = None, 1
+        return (voted, rnd) if voted else None
+
+    def new_round(self, scene: str) -> None:
+        """Choices are offered at `scene`: its first round begins."""
+        self.discard()
+        self.scene, self.round = scene, 1
+
+    def forget(self, participant: str) -> None:
+        """An erased person's vote in a ballot left open by a crash."""
+        if self.votes.pop(participant, None) is None:
+            return
+        if self.votes:
+            self._save()
+        else:
+            self.discard()
+
+    def discard(self) -> None:
+        self.votes = {}
+        if self.path is not None and self._on_disk:
+            _files.remove_durably([self.path, *_files.stray_temps(self.path)])
+            self._on_disk = False
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        self._on_disk = True
+        doc = {"scene": self.scene, "round": self.round, "votes": self.votes}
+        # No fsync: this runs on the frame, once per vote. A kill still leaves the old or the
+        # new file; a power cut may lose the open ballot, which is only a re-vote. Removing
+        # it when the ballot closes is durable (`discard`).
+        _files.atomic_write(
+            self.path, json.dumps(doc, sort_keys=True).encode("utf-8"), sync=False
+        )
+
+
+def read_ballot(path: Path) -> tuple[str, int, dict[str, str]] | None:
+    """(scene, round, votes) of a ballot file; None when there is none or it is unreadable
+    (a damaged ballot is only a re-vote)."""
+    try:
+        doc = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or not isinstance(doc.get("scene"), str):
+        return None
+    votes = doc.get("votes")
+    rnd = doc.get("round", 1)
+    if not isinstance(votes, dict) or not isinstance(rnd, int):
+        return None
+    clean = {str(k): v for k, v in votes.items() if isinstance(v, str)}
+    return doc["scene"], max(1, rnd), clean
+
+
 # --- the listener ---------------------------------------------------------------------------
 
 
@@ -229,7 +334,9 @@ Handler = Callable[[Any, StoryState], tuple[str, str | None, dict[str, Any]]]
 
 class SessionRecorder:
     """Call it with what a move did (`Happened`): it logs one record per event, each with the
-    state it was handed, and returns the sequence number of the last.
+    state it was handed (a vote only goes to the ballot box; a closing ballot adds its
+    attendance), and returns the sequence number of the last (0: nothing logged). `logged`
+    lists what the last call logged.
 
     `state` (optional) is where a resumed session stands: the scene ratings are logged at
     until the first move is reported.
@@ -243,12 +350,17 @@ class SessionRecorder:
         story_hash: str | None = None,
         lang: str | None = None,
         state: StoryState | None = None,
+        ballot: BallotBox | None = None,
     ) -> None:
         self.sink = sink
         self.story = story
         self.story_hash = story_hash
         self.lang = lang
         self._state = state
+        self.ballot = ballot if ballot is not None else BallotBox()
+        # What the last call logged: (sequence number, the event it records, or None for a
+        # ballot's attendance). A vote logs nothing; a decision may log two records.
+        self.logged: tuple[tuple[int, object], ...] = ()
 
     @property
     def state(self) -> StoryState | None:
@@ -263,10 +375,27 @@ class SessionRecorder:
             if handler is None:
                 raise TypeError(f"not an engine or play event: {event!r}")
         self._state = happened.state
+        logged: list[tuple[int, object]] = []
         seq = 0
         for event, handler in zip(happened.events, handlers, strict=True):
+            if isinstance(event, VoteCast):
+                self.ballot.cast(event.scene, event.participant, event.choice_id)
+                continue  # kept for resume only: never logged
+            if isinstance(event, ChoicesOffered):
+                self.ballot.new_round(event.scene)
+            if _closes_ballot(event):
+                revote = isinstance(event, CounsellorAction) and event.action == "revote"
+                closed = self.ballot.close(event.scene, revote=revote)
+                if closed is not None:
+                    voters, rnd = closed
+                    seq = self.sink.submit(
+                        "vote_attendance", {"voters": voters, "round": rnd}, scene=event.scene
+                    )
+                    logged.append((seq, None))
             kind, scene, data = handler(event, happened.state)  # type: ignore[misc]
             seq = self.sink.submit(kind, data, scene=scene)
+            logged.append((seq, event))
+        self.logged = tuple(logged)
         return seq
 
     # -- reflection and feedback --
@@ -324,8 +453,16 @@ def _ending(ev: EndingReached, _: StoryState) -> tuple[str, str | None, dict]:
     return "ending_reached", ev.scene, {"title": ev.title, "mood": ev.mood}
 
 
+def _closes_ballot(event: object) -> bool:
+    if isinstance(event, DecisionMade):
+        return True
+    return isinstance(event, CounsellorAction) and event.action in (
+        "revote", "back", "skip-to-ending"
+    )
+
+
 def _vote_cast(ev: VoteCast, _: StoryState) -> tuple[str, str | None, dict]:
-    return "vote_cast", ev.scene, {"participant": ev.participant, "choice": ev.choice_id}
+    raise AssertionError("a vote is kept in the ballot box, never logged")  # pragma: no cover
 
 
 def _vote_counts(ev: VoteCounts, _: StoryState) -> tuple[str, str | None, dict]:

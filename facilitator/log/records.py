@@ -41,8 +41,8 @@ from ..validation import check_feedback_word
 SCHEMA_VERSION = 1
 
 Kind = Literal[
-    "session_started", "scene_entered", "choices_offered", "vote_cast", "vote_counts",
-    "decision_made", "choice_taken", "skipped_to_ending", "ending_reached",
+    "session_started", "scene_entered", "choices_offered", "vote_cast", "vote_attendance",
+    "vote_counts", "decision_made", "choice_taken", "skipped_to_ending", "ending_reached",
     "counsellor_action", "reflection_rating", "feedback", "session_ended",
 ]
 ReflectionPrivacy = Literal["private", "skip"]
@@ -105,9 +105,27 @@ class ChoicesOfferedData(_Data):
 
 
 class VoteCastData(_Data):
+    """Who chose what: written by earlier versions; never written now (`check_payload`
+    refuses it), dropped from old logs by a one-time rewrite, and ignored by every reader."""
+
     kind: Literal["vote_cast"] = "vote_cast"
     participant: str
     choice: str
+
+
+class VoteAttendanceData(_Data):
+    """Who took part in one round of a secret or gamepad ballot, logged once when it closes:
+    the ids sorted, so neither the order they voted in nor any time links a person to a
+    choice. What they chose is only in the tally (`decision_made`)."""
+
+    kind: Literal["vote_attendance"] = "vote_attendance"
+    voters: list[str]
+    round: int = Field(default=1, ge=1)
+
+    @field_validator("voters")
+    @classmethod
+    def _sorted(cls, value: list[str]) -> list[str]:
+        return sorted(set(value))
 
 
 class VoteCountsData(_Data):
@@ -200,6 +218,7 @@ Payload = Annotated[
         SceneEnteredData,
         ChoicesOfferedData,
         VoteCastData,
+        VoteAttendanceData,
         VoteCountsData,
         DecisionMadeData,
         ChoiceTakenData,
@@ -219,6 +238,7 @@ PAYLOADS: dict[str, type[_Data]] = {
     "scene_entered": SceneEnteredData,
     "choices_offered": ChoicesOfferedData,
     "vote_cast": VoteCastData,
+    "vote_attendance": VoteAttendanceData,
     "vote_counts": VoteCountsData,
     "decision_made": DecisionMadeData,
     "choice_taken": ChoiceTakenData,
@@ -230,6 +250,9 @@ PAYLOADS: dict[str, type[_Data]] = {
     "session_ended": SessionEndedData,
 }
 KINDS: tuple[str, ...] = tuple(PAYLOADS)
+# Read in old logs, never written: a record linking a person to a choice.
+RETIRED_KINDS = frozenset({"vote_cast"})
+WRITTEN_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k not in RETIRED_KINDS)
 STATE_KINDS = frozenset({"scene_entered", "decision_made", "counsellor_action"})
 StateCarrier = SceneEnteredData | DecisionMadeData | CounsellorActionData
 
@@ -240,6 +263,10 @@ def check_payload(kind: str, data: Mapping[str, Any] | BaseModel) -> Payload:
     A mapping is validated into the model; a payload model must be the one of `kind`."""
     if kind not in PAYLOADS:
         raise InvalidInput("log-kind", f"unknown event kind {kind!r}", kind=kind)
+    if kind in RETIRED_KINDS:
+        raise InvalidInput(
+            "log-kind", f"{kind} links a person to a choice; it is no longer logged", kind=kind
+        )
     given = getattr(data, "kind", None)
     if isinstance(data, Mapping):
         fields = dict(data)

@@ -61,13 +61,21 @@ def _check_tables(data: Any, where: str) -> Tables:
 class AtomicJSONStorage(Storage):
     """The whole database in one JSON file, replaced atomically on each write."""
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, read_only: bool = False, tidy: bool = True
+    ) -> None:
+        """`tidy`: remove what a crash left (temporary files) now; a file shared by
+        processes passes False and tidies under its lock, where no one is writing."""
         self.path = Path(path)
         self.read_only = read_only
         self._text: str | None = None
-        if not read_only:
+        if not read_only and tidy:
             _files.remove_durably(_files.stray_temps(self.path))
         private_file(self.path)
+
+    def invalidate(self) -> None:
+        """The next `read` reads the file again (another process may have replaced it)."""
+        self._text = None
 
     def read(self) -> Tables | None:
         if self._text is None:

@@ -1,5 +1,5 @@
 """Command-line commands of the facilitator (review), added to `porukka` by launcher.py:
-`sessions`, `report`, `export`, `forget` and `purge`.
+`sessions`, `report`, `export`, `forget`, `purge` and `delete-session`.
 
 Keep this module light: import heavy modules inside the command handlers, so that starting the
 game stays fast. The handlers parse, call `facilitator.review.*` and print what they return;
@@ -72,6 +72,13 @@ def register(sub: Any, lang: str) -> None:
     p.add_argument("--lang", choices=LANGUAGES, help=h("rev-help-lang"))
     p.set_defaults(handler=cmd_purge)
 
+    p = sub.add_parser("delete-session", help=h("rev-help-delete-session"),
+                       description=h("rev-help-delete-session"))
+    p.add_argument("session", metavar="SESSION", help=h("rev-help-session"))
+    p.add_argument("--yes", action="store_true", help=h("rev-help-yes"))
+    p.add_argument("--lang", choices=LANGUAGES, help=h("rev-help-lang"))
+    p.set_defaults(handler=cmd_delete_session)
+
 
 # --- shared --------------------------------------------------------------------------------
 
@@ -98,6 +105,26 @@ def _write(ui: str, path: Path, data: bytes) -> bool:
         err(t("write-failed", ui, path=path, reason=exc.strerror or exc))
         return False
     return True
+
+
+def _noted(store: Any, path: Path, what: str) -> None:
+    """Remember a copy written outside the data folder, for the erasure commands' reminder."""
+    from facilitator.review import retention
+
+    try:
+        retention.note_output(store, path, what)
+    except OSError:
+        pass  # the copy is written; only the reminder of it is lost
+
+
+def _remind_copies(store: Any, ui: str) -> None:
+    """Copies written with -o are not in the data folder: they are the worker's to delete."""
+    from facilitator.review import retention
+
+    copies = retention.outputs_elsewhere(store)
+    print(tn("rev-copies-elsewhere", len(copies), ui))
+    for path in copies:
+        print(f"  {path}")
 
 
 def _warn_unreadable(ui: str, unreadable: Any) -> None:
@@ -213,6 +240,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
         return EXIT_ERRORS
     if not _write(ui, args.output, html.encode("utf-8")):
         return EXIT_ERRORS
+    _noted(store, args.output, "report")
     print(t("rev-wrote", ui, path=args.output))
     return EXIT_OK
 
@@ -263,6 +291,7 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
     except OSError as exc:
         err(t("write-failed", ui, path=out, reason=exc.strerror or exc))
         return EXIT_ERRORS
+    _noted(store, out, "export")
     counts = ", ".join(f"{name} {n}" for name, n in data.counts().items())
     print(t("rev-wrote-tables", ui, path=out, counts=counts))
     if data.left_out_simulated:
@@ -303,7 +332,22 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
     print(t("rev-forgot", ui, name=plan.person.nickname, removed=c.events_removed,
             changed=c.events_changed, sessions=c.sessions, reports=done.reports_removed,
             record=t("rev-yes" if c.participant_removed else "rev-no", ui)))
+    _remind_copies(store, ui)
+    if c.failed:
+        _left_over(ui, [sid for sid, _why in c.failed], [why for _sid, why in c.failed],
+                   f"porukka forget {args.pseudonym} --group {args.group}")
+        return EXIT_ERRORS
     return EXIT_OK
+
+
+def _left_over(ui: str, sessions: list[str], reasons: list[str], again: str | None) -> None:
+    """What an erasure could not do, and how to finish it."""
+    err(tn("rev-not-erased", len(sessions), ui))
+    for sid, why in zip(sessions, reasons, strict=True):
+        err(f"  {sid}: {why}")
+        err("    " + t("rev-finish-delete", ui, command=f"porukka delete-session {sid}"))
+    if again is not None:
+        err(t("rev-finish-again", ui, command=again))
 
 
 def cmd_purge(args: argparse.Namespace, ui: str) -> int:
@@ -335,15 +379,46 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
                                                   date=day))
         if refused is not None:
             return refused
-        done = retention.purge(store, items)
+        result = retention.purge(store, items)
     except SessionBusyError as exc:
         err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
     except FacilitatorError as exc:
         err(str(exc))
         return EXIT_ERRORS
+    done = result.done
     for item, files in done:
         print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.list_date(item.started),
                  group=item.group, story=item.story))
     print(t("rev-purged", ui, n=len(done), files=sum(f for _, f in done)))
+    _remind_copies(store, ui)
+    if result.failed:
+        _left_over(ui, [i.id for i, _ in result.failed], [why for _, why in result.failed],
+                   f"porukka purge --older-than {args.older_than}")
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def cmd_delete_session(args: argparse.Namespace, ui: str) -> int:
+    from facilitator.errors import FacilitatorError, NotFound, SessionBusyError
+    from facilitator.review import retention
+
+    try:
+        store = _store()
+        refused = _confirm(args, ui, "delete-session",
+                           t("rev-confirm-delete-session", ui, id=args.session))
+        if refused is not None:
+            return refused
+        done = retention.delete_session(store, args.session)
+    except NotFound:
+        err(t("rev-unknown-session", ui, id=args.session))
+        return EXIT_ERRORS
+    except SessionBusyError as exc:
+        err(t("rev-busy", ui, reason=exc))
+        return EXIT_ERRORS
+    except (FacilitatorError, OSError) as exc:
+        err(str(exc))
+        return EXIT_ERRORS
+    print(tn("rev-deleted-session", done.files, ui, id=done.id, reports=done.reports))
+    _remind_copies(store, ui)
     return EXIT_OK

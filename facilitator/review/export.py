@@ -2,7 +2,9 @@
 
 Six tables, one row per thing: `sessions`, `participation` (who was present), `decisions`,
 `votes`, `reflections` and `feedback`. Participants appear by their random id and, unless
-left out, their nickname; never by a real name (there is none to give).
+left out, their nickname; never by a real name (there is none to give). Votes are counts
+only: the hands-up counts, and each secret or gamepad ballot's tally. Who chose what is not
+stored anywhere, so no export can hold it.
 
 CSV: one file per table, in a folder or in a .zip (`-o export/` or `-o export.zip`), UTF-8
 with a byte order mark so that Excel reads the letters ä, ö and å right. With `excel_fi` the
@@ -25,15 +27,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from game.csvcell import neutral
+
 from .. import _files
 from .._time import iso, parse_time
 from ..errors import LogError, NotFound
-from ..log.records import FeedbackData, Record, ReflectionRatingData, VoteCastData, VoteCountsData
+from ..log.records import FeedbackData, Record, ReflectionRatingData, VoteCountsData
 from ..sessions import SessionStore, SessionSummary
 from .model import decisions_of, is_simulated
 
 SCHEMA = "porukka-export"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the votes table holds counts only (no participant, no nickname)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "sessions": ("session", "group", "group_name", "started_utc", "ended_utc", "minutes",
@@ -42,8 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "participation": ("session", "participant", "nickname"),
     "decisions": ("session", "seq", "time_utc", "scene", "choice", "choice_text", "how",
                   "seconds", "votes", "tally", "tie", "split", "revotes", "domains"),
-    "votes": ("session", "seq", "time_utc", "scene", "kind", "participant", "nickname",
-              "choice", "count"),
+    "votes": ("session", "seq", "time_utc", "scene", "kind", "choice", "count"),
     "reflections": ("session", "seq", "time_utc", "participant", "nickname", "domain",
                     "value", "skipped"),
     "feedback": ("session", "seq", "time_utc", "participant", "nickname", "face", "word"),
@@ -127,19 +130,19 @@ def session_rows(
             "revotes": dec.revotes,
             "domains": list(dec.domains),
         })
+        if summary.vote_mode in ("secret", "gamepads"):
+            for option in dec.options:
+                out["votes"].append({"session": sid, "seq": dec.seq,
+                                     "time_utc": _utc(times[dec.seq]), "scene": dec.scene,
+                                     "kind": "ballot", "choice": option.id,
+                                     "count": option.votes})
     for r in records:
         p = r.payload
         base = {"session": sid, "seq": r.seq, "time_utc": _utc(r.time)}
-        if isinstance(p, VoteCastData):
-            out["votes"].append({**base, "scene": r.scene, "kind": "vote",
-                                 "participant": p.participant,
-                                 "nickname": nick(p.participant), "choice": p.choice,
-                                 "count": 1})
-        elif isinstance(p, VoteCountsData):
+        if isinstance(p, VoteCountsData):
             for choice, n in p.counts.items():
                 out["votes"].append({**base, "scene": r.scene, "kind": "hands",
-                                     "participant": None, "nickname": None, "choice": choice,
-                                     "count": n})
+                                     "choice": choice, "count": n})
         elif isinstance(p, ReflectionRatingData):
             out["reflections"].append({**base, "participant": p.participant,
                                        "nickname": nick(p.participant),
@@ -225,11 +228,13 @@ def _cell(value: Any, excel_fi: bool) -> str:
         text = f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(
             int(value))
         return text.replace(".", ",") if excel_fi else text
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, dict):
-        return " ".join(f"{k}:{v}" for k, v in value.items())
+        return neutral(" ".join(f"{k}:{v}" for k, v in value.items()))
     if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    return str(value)
+        return neutral(" ".join(str(v) for v in value))
+    return neutral(str(value))
 
 
 def _time_cell(value: Any) -> str:
@@ -242,7 +247,7 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...], *,
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if excel_fi else ",", lineterminator="\r\n",
                         quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(columns)
+    writer.writerow([neutral(c) for c in columns])
     for row in rows:
         writer.writerow([_time_cell(row.get(c)) if c.endswith("_utc") else
                          _cell(row.get(c), excel_fi) for c in columns])

@@ -97,9 +97,15 @@ class Aggregate:
         return self.value is None
 
 
+def too_few(n: int) -> bool:
+    """The one suppression rule of group-level views: a figure, tally or distribution about
+    fewer than MIN_PEOPLE people is left out (and the view says why)."""
+    return n < MIN_PEOPLE
+
+
 def aggregate(values: Sequence[float], *, bins: Sequence[int] = ()) -> Aggregate:
     n = len(values)
-    if n < MIN_PEOPLE:
+    if too_few(n):
         return Aggregate(n, None)
     counts = tuple(sum(1 for v in values if v == b) for b in bins)
     return Aggregate(n, sum(values) / n, counts)
@@ -474,9 +480,10 @@ class Cell:
 
     choice: str
     text: str
-    votes: str  # e.g. "3–2–0", empty when nobody voted
+    votes: str  # e.g. "3–2–0", empty when nobody voted or too few did (`suppressed`)
     tie: bool
     split: bool
+    suppressed: bool = False  # a tally of fewer than MIN_PEOPLE votes, left out
 
 
 @dataclass(frozen=True)
@@ -523,6 +530,11 @@ class StoryComparison:
     sessions: tuple[SessionColumn, ...]
     rows: tuple[ChoicePointRow, ...]
 
+    @property
+    def votes_suppressed(self) -> int:
+        """How many tallies are left out for having fewer than MIN_PEOPLE votes."""
+        return sum(1 for row in self.rows for cell in row.cells if cell and cell.suppressed)
+
 
 @dataclass(frozen=True)
 class RatingSeries:
@@ -555,7 +567,9 @@ class GroupReport:
 
 
 def _votes_text(dec: Decision) -> str:
-    return "–".join(str(o.votes) for o in dec.options) if dec.has_votes else ""
+    if not dec.has_votes or too_few(dec.total_votes):
+        return ""
+    return "–".join(str(o.votes) for o in dec.options)
 
 
 def group_report(
@@ -646,7 +660,8 @@ def group_report(
                     continue
                 opt = last.chosen
                 cells.append(Cell(last.choice, opt.text if opt else last.choice,
-                                  _votes_text(last), last.tie, last.split))
+                                  _votes_text(last), last.tie, last.split,
+                                  suppressed=last.has_votes and too_few(last.total_votes)))
             rows.append(ChoicePointRow(scene, prompt, tuple(cells)))
         stories.append(StoryComparison(story_id, columns[idx[-1]].story_title,
                                        tuple(columns[i] for i in idx), tuple(rows)))

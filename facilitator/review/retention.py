@@ -2,12 +2,20 @@
 
 Both work in two steps, so the command can say exactly what will go and ask first: a plan
 (`plan_forget`, `plan_purge`) that reads only, then the deed (`forget`, `purge`) that returns
-what it removed. Saved reports in the data folder (`reports/`, written by `open_report`) are
-part of the data: they go with the person or the session they show.
+what it removed and what it could not. Saved reports in the data folder (`reports/`, written
+by `open_report`) are part of the data: they go with the person or the session they show.
+`delete_session` removes one session whatever state its files are in (the way to finish an
+erasure that a damaged file stopped).
+
+Each erasure and purge is noted in the register of processing (`erasures.jsonl`: date, group,
+how many records; never a person). Reports and exports written with `-o` outside the data
+folder are noted in `written-elsewhere.jsonl` (their paths only) so that these commands can
+remind the worker of the copies that are theirs to delete.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +27,7 @@ from ..log.eventlog import session_files
 from ..sessions import ForgetCounts, SessionStore
 
 REPORTS_DIR = "reports"
+OUTPUTS_FILE = "written-elsewhere.jsonl"
 
 
 def reports_dir(store: SessionStore) -> Path:
@@ -30,6 +39,35 @@ def saved_reports(store: SessionStore) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file())
+
+
+# --- copies written elsewhere -------------------------------------------------------------
+
+
+def note_output(store: SessionStore, path: Path, what: str) -> None:
+    """Remember that a report or an export was written to `path` (outside the data folder)."""
+    where = path.resolve()
+    if where.is_relative_to(store.root.resolve()):
+        return
+    line = json.dumps({"path": str(where), "what": what}, ensure_ascii=False)
+    _files.append_line(store.root / OUTPUTS_FILE, line)
+
+
+def outputs_elsewhere(store: SessionStore) -> list[Path]:
+    """The reports and exports written outside the data folder that are still there."""
+    try:
+        lines = (store.root / OUTPUTS_FILE).read_text("utf-8").splitlines()
+    except OSError:
+        return []
+    found: dict[str, None] = {}
+    for line in lines:
+        try:
+            path = json.loads(line).get("path")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(path, str) and Path(path).exists():
+            found[path] = None
+    return [Path(p) for p in found]
 
 
 # --- forget ----------------------------------------------------------------------------------
@@ -85,12 +123,42 @@ def forget(store: SessionStore, plan: ForgetPlan) -> ForgetResult:
     record_forget(store, person.id, plan.sessions)
     counts = store.forget_participant(plan.group.id, person.id)
     # A crash while the groups file was being rewritten may have left an old copy beside it.
-    groups_file = store.root / "groups.json"
-    _files.remove_durably(_files.stray_temps(groups_file))
+    store.groups.remove_leftovers()
     marks = (person.id.encode("utf-8"), person.nickname.encode("utf-8"))
     gone = [p for p in saved_reports(store) if any(m in p.read_bytes() for m in marks)]
     removed = _files.remove_durably(gone)
     return ForgetResult(plan, counts, removed)
+
+
+# --- one session ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeletedSession:
+    id: str
+    files: int
+    reports: int
+
+
+def delete_session(store: SessionStore, session_id: str) -> DeletedSession:
+    """Remove every file of one session (also a damaged one) and its saved reports; note it
+    in the register. Raises NotFound when it has no files, SessionBusyError when open."""
+    if not any(p.exists() for p in session_files(store.folder, session_id)):
+        store._log_path(session_id)  # a name that cannot be a session: NotFound
+        raise NotFound(f"there is no session {session_id!r}")
+    try:
+        summary = store.summary(session_id)
+        group, records = summary.group, summary.events
+    except (LogError, NotFound):
+        group, records = "?", 0  # damaged: what it held cannot be counted
+    from .xapi.erasure import record_purge  # what was sent to an LRS gets voided there
+
+    record_purge(store, [session_id])
+    files = store.delete_session(session_id)
+    reports = _files.remove_durably(
+        [p for p in saved_reports(store) if p.name.startswith(f"{session_id}.")])
+    store.register("delete-session", group, records, sessions=1)
+    return DeletedSession(session_id, files, reports)
 
 
 # --- purge -----------------------------------------------------------------------------------
@@ -141,19 +209,42 @@ def plan_purge(
     return limit, items
 
 
-def purge(store: SessionStore, items: list[PurgeItem]) -> list[tuple[PurgeItem, int]]:
-    """Delete each session's every file (and its saved reports); open ones are skipped.
-    Returns (item, files removed) for each session deleted."""
+@dataclass(frozen=True)
+class PurgeResult:
+    done: list[tuple[PurgeItem, int]]  # (item, files removed) for each session deleted
+    failed: list[tuple[PurgeItem, str]]  # could not be deleted (open now, or the disk said no)
+
+
+def purge(store: SessionStore, items: list[PurgeItem]) -> PurgeResult:
+    """Delete each session's every file (and its saved reports); open ones are skipped, and a
+    session that cannot be deleted does not stop the rest. Noted in the register, per group."""
     from .xapi.erasure import record_purge  # what was sent to an LRS gets voided there
 
     record_purge(store, [i.id for i in items if not i.open])
-    done = []
+    done: list[tuple[PurgeItem, int]] = []
+    failed: list[tuple[PurgeItem, str]] = []
     reports = saved_reports(store)
+    per_group: dict[str, list[int]] = {}
     for item in items:
         if item.open:
+            failed.append((item, "open"))
             continue
-        files = store.delete_session(item.id)
-        files += _files.remove_durably(
-            [p for p in reports if p.name.startswith(f"{item.id}.")])
+        try:
+            records = store.summary(item.id).events
+            group = store.summary(item.id).group
+        except (LogError, NotFound):
+            records, group = 0, item.group
+        try:
+            files = store.delete_session(item.id)
+            files += _files.remove_durably(
+                [p for p in reports if p.name.startswith(f"{item.id}.")])
+        except (LogError, OSError) as exc:
+            failed.append((item, str(exc)))
+            continue
         done.append((item, files))
-    return done
+        tally = per_group.setdefault(group, [0, 0])
+        tally[0] += records
+        tally[1] += 1
+    for group, (records, sessions) in per_group.items():
+        store.register("purge", group, records, sessions=sessions)
+    return PurgeResult(done, failed)

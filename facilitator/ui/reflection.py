@@ -845,32 +845,62 @@ class FeedbackView(_GroupView):
 
 
 class ThanksView(_GroupView):
-    """The session is over and saved; back to the menu."""
+    """The session is over and saved; back to the menu.
+
+    This screen is the group's (it is on the projector): the report, which holds each
+    person's private ratings and feedback words, is behind a counsellor step that says so
+    (`confirming`), and no single key opens it: the counsellor chooses the report button,
+    reads the warning, and then confirms."""
 
     def __init__(self, app: App, flow: ReflectionFlow, error: str | None) -> None:
         super().__init__(app, flow)
         self.error = error
         self.buttons: list[Button] = []
+        self.confirming = False
+        self.focus = "menu"
+
+    def _actions(self) -> list[str]:
+        return ["cancel", "report"] if self.confirming else ["menu", "report-ask"]
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
-            return self._report()
-        if event.type == pygame.KEYDOWN and (event.key in CONFIRM or event.key in (
-                pygame.K_SPACE, pygame.K_ESCAPE)):
-            return Pop()
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            if key in (pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT):
+                order = self._actions()
+                step = -1 if key == pygame.K_LEFT else 1
+                self.focus = order[(order.index(self.focus) + step) % len(order)]
+                return None
+            if key == pygame.K_ESCAPE:
+                return self._act("cancel" if self.confirming else "menu")
+            if key in CONFIRM:
+                return self._act(self.focus)
+            if key == pygame.K_SPACE and not self.confirming:
+                return Pop()
+            return None
         pos = pointer(self.app, event)
         if pos is not None:
             for b in self.buttons:
                 if b.hit(pos):
-                    return self._report() if b.action == "report" else Pop()
+                    return self._act(b.action)
+        return None
+
+    def _act(self, action: str) -> Intent | None:
+        if action == "report-ask":
+            self.confirming, self.focus = True, "cancel"
+        elif action == "cancel":
+            self.confirming, self.focus = False, "report-ask"
+        elif action == "report" and self.confirming:
+            return self._report()
+        elif action == "menu":
+            return Pop()
         return None
 
     def _report(self) -> Intent | None:
-        """The session's report in the browser, for the counsellor (R or the button): it
-        holds private ratings, so it opens only when asked, never on its own."""
+        """The session's report in the browser, for the counsellor, after the warning."""
         problem = self.flow.fac.open_report(self.app.settings.ui_lang)
         self.app.note(t("fs-report-failed" if problem else "fs-report-opened",
                         self.app.settings.ui_lang))
+        self.confirming, self.focus = False, "menu"
         return None
 
     def draw(self, canvas: Canvas) -> None:
@@ -879,10 +909,14 @@ class ThanksView(_GroupView):
         canvas.surface.fill(theme.bg)
         width = min(m.width - 2 * m.margin, int(m.width * 0.8))
         left = (m.width - width) // 2
+        ui = self.app.settings.ui_lang
         title = self.tr("fs-thanks-title")
         body = self.tr("fs-thanks-body", n=len(self.flow.people))
         if self.error:
             body = self.tr("fs-end-failed", reason=self.error)
+        if self.confirming:  # the counsellor's step, in the counsellor's language
+            title = t("fs-report-private-title", ui)
+            body = t("fs-report-private-body", ui)
         btn_px = m.ui_px(24)
         btn_h = int(btn_px * 2.1)
         px = m.text_px(48)
@@ -890,16 +924,17 @@ class ThanksView(_GroupView):
         while True:
             title_h = paragraph_height(title, width, px, True)
             body_h = paragraph_height(body, width, body_px)
-            r = int(px * 1.3)
+            r = 0 if self.confirming else int(px * 1.3)  # no smile over a warning
             total = 2 * r + m.gap + title_h + m.gap + body_h + 2 * m.gap + btn_h
             if total <= m.height - 2 * m.margin or px <= 14:
                 break
             px = int(px * 0.9)
             body_px = max(12, int(body_px * 0.92))
         y = (m.height - total) // 2
-        if theme.name != "high-contrast":
+        if r and theme.name != "high-contrast":
             pygame.draw.circle(canvas.surface, theme.tile_hover, (m.width // 2, y + r), r)
-        face(canvas.surface, 5, (m.width // 2, y + r), int(r * 0.75), theme)
+        if r:
+            face(canvas.surface, 5, (m.width // 2, y + r), int(r * 0.75), theme)
         y += 2 * r + m.gap
         y += canvas.paragraph(title, pygame.Rect(left, y, width, title_h), px, theme.accent, True,
                               align="center")
@@ -907,7 +942,9 @@ class ThanksView(_GroupView):
         y += canvas.paragraph(body, pygame.Rect(left, y, width, body_h), body_px,
                               theme.warn if self.error else theme.text, align="center")
         y += 2 * m.gap
-        self.buttons = button_row([(self.tr("fs-to-menu"), "menu"),
-                                   (t("fs-open-report", self.app.settings.ui_lang), "report")],
-                                  pygame.Rect(left, y, width, btn_h), btn_px, m.gap, "center")
-        draw_buttons(canvas, self.buttons, theme, btn_px, "menu")
+        items = ([(t("fs-report-back", ui), "cancel"), (t("fs-report-open", ui), "report")]
+                 if self.confirming else
+                 [(self.tr("fs-to-menu"), "menu"), (t("fs-open-report", ui), "report-ask")])
+        self.buttons = button_row(items, pygame.Rect(left, y, width, btn_h), btn_px, m.gap,
+                                  "center")
+        draw_buttons(canvas, self.buttons, theme, btn_px, self.focus)

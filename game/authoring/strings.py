@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.csvcell import neutral, plain
 from game.story.limits import CONTROL_RE, control_name
 from game.story.loader import Result, check_bytes
 from game.story.model import Story
@@ -31,7 +32,6 @@ from game.story.yamlsource import Path as YPath
 from ._common import Draft
 
 HASH_LEN = 12
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is a formula to a spreadsheet: it is written with a
 leading apostrophe, which the import takes off again."""
 
@@ -80,12 +80,8 @@ def entries(draft: Draft, lang: str) -> list[TextEntry]:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _cell_out(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _cell_in(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+_cell_out = neutral
+_cell_in = plain
 
 
 def export_csv(draft: Draft, lang: str) -> bytes:
@@ -94,10 +90,10 @@ def export_csv(draft: Draft, lang: str) -> bytes:
     assert story is not None
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(["key", story.default_language, lang, "where", "hash"])
+    writer.writerow(["key", neutral(story.default_language), neutral(lang), "where", "hash"])
     for e in entries(draft, lang):
-        writer.writerow([e.key, _cell_out(e.source), _cell_out(e.translation or ""),
-                         f"{draft.name}:{e.line}", text_hash(e.source)])
+        writer.writerow([neutral(e.key), _cell_out(e.source), _cell_out(e.translation or ""),
+                         neutral(f"{draft.name}:{e.line}"), text_hash(e.source)])
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -162,7 +158,8 @@ def read_csv(raw: bytes) -> Table:
             continue
         if len(rec) < 5:
             raise CsvError("strings-csv-columns", n, count=str(len(rec)))
-        rows.append(Row(n, rec[0].strip(), _cell_in(rec[2]), rec[3].strip(), rec[4].strip()))
+        rows.append(Row(n, plain(rec[0].strip()), _cell_in(rec[2]), plain(rec[3].strip()),
+                        rec[4].strip()))
     return Table(header[1], header[2], rows)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -318,3 +319,16 @@ def test_strings_import_names_the_control_character(story, tmp_path):
     csv_file.write_bytes(fill(export_csv(read_draft(story), "sv"), bad))
     proc = porukka("strings", "import", str(csv_file), "--story", str(story))
     assert "U+0007" in proc.stderr and "control character" in proc.stderr, proc.stderr
+
+
+def test_keys_and_places_are_neutralised_too(story, tmp_path, monkeypatch):
+    """Issue 13, problem 7: every cell of the strings CSV, not only the texts: a story file
+    whose name begins with '-' must not start a formula in the "where" column."""
+    odd = tmp_path / "-1+1.yaml"
+    odd.write_text(story.read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    rows = rows_of(export_csv(read_draft(Path(odd.name)), "sv"))
+    assert any(row[3].startswith("'-1+1") for row in rows[1:])
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row

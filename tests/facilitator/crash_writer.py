@@ -55,11 +55,10 @@ def main() -> None:
         recorder = session.recorder
 
         def listener(happened: Happened, recorder=recorder) -> None:
-            last = recorder(happened)
+            recorder(happened)
             if background:
                 return
-            for seq, event in zip(range(last - len(happened.events) + 1, last + 1),
-                                  happened.events, strict=True):
+            for seq, event in recorder.logged:  # a vote logs nothing; a decision may log two
                 if isinstance(event, SceneEntered):
                     digest = hashlib.sha256(happened.state.to_json().encode()).hexdigest()
                     say(f"{seq} {digest}")

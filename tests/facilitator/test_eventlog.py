@@ -9,9 +9,11 @@ import pytest
 
 from facilitator.errors import InvalidInput, LogDamagedError, LogVersionError
 from facilitator.log.eventlog import (
-    KINDS,
     SCHEMA_VERSION,
     SessionLog,
+)
+from facilitator.log.eventlog import (
+    WRITTEN_KINDS as KINDS,
 )
 from facilitator.log.records import FeedbackData
 
@@ -30,7 +32,7 @@ VALID = {
         "choices": [{"id": "a", "number": 1, "text": "A", "domains": ["arki"]}],
         "discuss": None, "timer": None,
     },
-    "vote_cast": {"participant": "p-1", "choice": "a"},
+    "vote_attendance": {"voters": ["p-1", "p-2"], "round": 1},
     "vote_counts": {"counts": {"a": 3, "b": 0}},
     "decision_made": {
         "choice": "a", "how": "majority", "seconds": 12.5, "tally": {"a": 3}, "split": False,
@@ -130,7 +132,7 @@ def test_unknown_kind_is_refused():
 def write_log(tmp_path, n=3) -> SessionLog:
     log = SessionLog.create_file(tmp_path / "S1.json", "S1", story_id="s", story_hash=None)
     for _ in range(n):
-        log.log("vote_cast", VALID["vote_cast"], scene="alku")
+        log.log("vote_counts", VALID["vote_counts"], scene="alku")
     return log
 
 
@@ -180,11 +182,18 @@ def test_rewrite_removes_from_every_file(tmp_path):
     log.close()
 
 
-def test_numbers_of_erased_events_are_never_reused(tmp_path):
+def test_a_rewritten_log_has_no_gap_where_erased_events_were(tmp_path):
+    """Issue 13, problem 2: a gap in the numbers (or a header counting erased events) points
+    at where an erased person's records were; the rewritten log is numbered 1, 2, 3 … again."""
     log = write_log(tmp_path, n=2)
     log.log("feedback", VALID["feedback"])
+    log.log("session_ended", VALID["session_ended"])
     log.rewrite(lambda r: None if r.kind == "feedback" else r)
     log.close()
     again = SessionLog.open_file(tmp_path / "S1.json", writable=True)
-    assert again.log("session_ended", VALID["session_ended"]).seq == 4
+    assert [r.seq for r in again.records()] == [1, 2, 3]
+    assert [r.kind for r in again.records()][-1] == "session_ended"
+    assert "last_erased_seq" not in again.header()
+    assert again.log("counsellor_action", VALID["counsellor_action"]).seq == 4
     again.close()
+    assert b"last_erased" not in (tmp_path / "S1.json").read_bytes()

@@ -138,13 +138,14 @@ def test_the_records_of_a_choice_point(loop):
     c.set_counts({"eteen": 2, "uudestaan": 1})
     c.decide("eteen", "majority")
     kinds = [r.kind for r in log.records()]
-    assert kinds == ["scene_entered", "choices_offered", "vote_cast", "vote_counts",
+    # who voted is logged once, when the ballot closes; what they chose only in the tally
+    assert kinds == ["scene_entered", "choices_offered", "vote_counts", "vote_attendance",
                      "decision_made", "choice_taken", "scene_entered"]
-    entered, offered, vote, counts, decision, taken, _ = log.records()
+    entered, offered, counts, vote, decision, taken, _ = log.records()
     assert entered.data["lines"] == [{"text": "Kierros 0.", "name": None, "who": None}]
     assert entered.data["variables"] == {"kierros": 0}
     assert [c["id"] for c in offered.data["choices"]] == ["uudestaan", "eteen"]
-    assert vote.data == {"participant": "p-1", "choice": "eteen"}
+    assert vote.data == {"voters": ["p-1"], "round": 1}
     assert counts.data == {"counts": {"eteen": 2, "uudestaan": 1}}
     assert decision.data["split"] is True and decision.data["domains"] == ["mieli"]
     assert decision.data["offered"] == ["uudestaan", "eteen"]
@@ -231,7 +232,8 @@ def test_background_writes_are_numbered_at_once_and_durable_in_order(tmp_path):
     log = file_log(tmp_path)
     seen: list[int] = []
     writer = BackgroundWriter(log, on_durable=seen.append)
-    seqs = [writer.submit("vote_cast", {"participant": "p", "choice": str(i)}) for i in range(300)]
+    seqs = [writer.submit("reflection_rating", {"participant": "p", "domain": str(i), "value": 1})
+            for i in range(300)]
     assert seqs == list(range(1, 301))
     assert writer.flush(timeout=30)
     assert writer.durable_seq == 300 and writer.is_durable(300)
@@ -239,7 +241,7 @@ def test_background_writes_are_numbered_at_once_and_durable_in_order(tmp_path):
     writer.close()
     log.close()
     again = SessionLog.open_file(tmp_path / "S.json")
-    assert [r.data["choice"] for r in again.records()] == [str(i) for i in range(300)]
+    assert [r.data["domain"] for r in again.records()] == [str(i) for i in range(300)]
 
 
 def test_invalid_events_are_refused_in_the_callers_thread(tmp_path):
@@ -254,8 +256,8 @@ def test_invalid_events_are_refused_in_the_callers_thread(tmp_path):
 def test_sync_log_goes_through_an_attached_writer_and_is_durable(tmp_path):
     log = file_log(tmp_path)
     writer = BackgroundWriter(log)
-    writer.submit("vote_cast", {"participant": "p", "choice": "a"})
-    record = log.log("vote_cast", {"participant": "p", "choice": "b"})
+    writer.submit("reflection_rating", {"participant": "p", "domain": "a", "value": 1})
+    record = log.log("reflection_rating", {"participant": "p", "domain": "b", "value": 1})
     assert record.seq == 2 and writer.durable_seq >= 2
     with pytest.raises(LogError):
         BackgroundWriter(log)
@@ -269,7 +271,7 @@ def test_submitting_from_many_threads_keeps_the_order_of_numbers(tmp_path):
 
     def work(tag: str) -> None:
         for i in range(50):
-            writer.submit("vote_cast", {"participant": tag, "choice": str(i)})
+            writer.submit("reflection_rating", {"participant": tag, "domain": str(i), "value": 1})
 
     threads = [threading.Thread(target=work, args=(f"p{i}",)) for i in range(4)]
     for t in threads:
@@ -280,7 +282,7 @@ def test_submitting_from_many_threads_keeps_the_order_of_numbers(tmp_path):
     records = log.records()
     assert [r.seq for r in records] == list(range(1, 201))
     for tag in ("p0", "p1", "p2", "p3"):
-        mine = [int(r.data["choice"]) for r in records if r.data["participant"] == tag]
+        mine = [int(r.data["domain"]) for r in records if r.data["participant"] == tag]
         assert mine == list(range(50))
     log.close()
 
@@ -288,21 +290,21 @@ def test_submitting_from_many_threads_keeps_the_order_of_numbers(tmp_path):
 def test_a_failed_write_is_reported_and_can_be_retried(tmp_path, monkeypatch):
     log = file_log(tmp_path)
     writer = BackgroundWriter(log)
-    writer.submit("vote_cast", {"participant": "p", "choice": "a"})
+    writer.submit("reflection_rating", {"participant": "p", "domain": "a", "value": 1})
     writer.flush()
     real_write = log.write
     monkeypatch.setattr(log, "write", lambda records: (_ for _ in ()).throw(LogWriteError("full")))
-    seq = writer.submit("vote_cast", {"participant": "p", "choice": "b"})
+    seq = writer.submit("reflection_rating", {"participant": "p", "domain": "b", "value": 1})
     with pytest.raises(LogWriteError, match="full"):
         writer.wait(seq, timeout=10)
     assert writer.durable_seq == 1 and writer.pending == 1
     with pytest.raises(LogWriteError):
-        writer.submit("vote_cast", {"participant": "p", "choice": "c"})
+        writer.submit("reflection_rating", {"participant": "p", "domain": "c", "value": 1})
     monkeypatch.setattr(log, "write", real_write)
     assert writer.retry()
     assert writer.durable_seq == 2
     writer.close()
-    assert [r.data["choice"] for r in log.records()] == ["a", "b"]
+    assert [r.data["domain"] for r in log.records()] == ["a", "b"]
     log.close()
 
 

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from facilitator.errors import DamagedEventError, InvalidInput, LogDamagedError
 from facilitator.log.eventlog import SessionLog
 from facilitator.log.records import (
-    KINDS,
+    KINDS as ALL_KINDS,
+)
+from facilitator.log.records import (
     PAYLOADS,
     CounsellorActionData,
     DecisionMadeData,
@@ -27,6 +29,9 @@ from facilitator.log.records import (
     check_payload,
     last_of,
     payloads,
+)
+from facilitator.log.records import (
+    WRITTEN_KINDS as KINDS,
 )
 from facilitator.review import export
 from facilitator.review.load import load_group
@@ -41,7 +46,7 @@ WRONG_TYPE = {
     "session_started": {"present": "p-1"},
     "scene_entered": {"variables": {"rahat": "neljä"}},
     "choices_offered": {"choices": [{"id": "a", "number": "1", "text": "A", "domains": []}]},
-    "vote_cast": {"choice": 2},
+    "vote_attendance": {"voters": "p-1"},
     "vote_counts": {"counts": {"a": "3"}},
     "decision_made": {"split": "no"},
     "choice_taken": {"number": 1.5},
@@ -108,7 +113,7 @@ def _damage(path: Path, seq: int, change: dict) -> None:
 def test_a_stored_value_of_the_wrong_type_is_refused_on_read(tmp_path, kind):
     path = tmp_path / "S1.json"
     log = SessionLog.create_file(path, "S1", story_id="s", story_hash=None)
-    log.log("vote_cast", VALID["vote_cast"])
+    log.log("vote_counts", VALID["vote_counts"])
     log.log(kind, VALID[kind])
     log.close()
     _damage(path, 2, WRONG_TYPE[kind])
@@ -123,7 +128,7 @@ def test_a_stored_value_of_the_wrong_type_is_refused_on_read(tmp_path, kind):
 def test_a_stored_event_of_an_unknown_kind_is_damage(tmp_path):
     path = tmp_path / "S1.json"
     log = SessionLog.create_file(path, "S1", story_id="s", story_hash=None)
-    log.log("vote_cast", VALID["vote_cast"])
+    log.log("vote_counts", VALID["vote_counts"])
     log.close()
     doc = json.loads(path.read_text("utf-8"))
     doc["events"]["1"]["kind"] = "gossip"
@@ -137,7 +142,7 @@ def test_a_log_written_before_the_payloads_were_typed_reads(tmp_path):
     shutil.copy(OLD_LOG, path)
     stored = json.loads(OLD_LOG.read_text("utf-8"))["events"]
     records = SessionLog.open_file(path).records()
-    assert [r.kind for r in records] == list(KINDS)
+    assert [r.kind for r in records] == [k for k in ALL_KINDS if k != "vote_attendance"]
     for record in records:
         assert type(record.payload) is PAYLOADS[record.kind]
         doc = stored[str(record.seq)]
@@ -251,3 +256,14 @@ def test_any_stored_payload_reads_as_its_model_or_as_damage(case):
         assert err.seq == 3 and "session S" in str(err)
         return
     assert type(record.payload) is PAYLOADS[kind]
+
+
+def test_who_chose_what_is_never_logged_again(tmp_path):
+    """Issue 13, problem 1: the log kept `vote_cast {participant, choice}`. It is refused on
+    write (old logs still read, and lose it at the first rewrite)."""
+    log = SessionLog.in_memory()
+    with pytest.raises(InvalidInput, match="no longer logged"):
+        log.log("vote_cast", {"participant": "p-1", "choice": "a"})
+    with pytest.raises(InvalidInput, match="no longer logged"):
+        log.log("vote_cast", VoteCastData(participant="p-1", choice="a"))
+    assert log.records() == []

@@ -44,8 +44,9 @@ def test_a_finished_session_is_listed_with_what_the_screen_needs(store, group, p
     assert [x.id for x in listed] == [s.id]
     kinds = [r.kind for r in store.events(s.id)]
     assert kinds[0] == "session_started" and kinds[-1] == "session_ended"
-    assert {"scene_entered", "choices_offered", "vote_cast", "decision_made", "choice_taken",
-            "ending_reached", "reflection_rating", "feedback"} <= set(kinds)
+    assert {"scene_entered", "choices_offered", "vote_attendance", "decision_made",
+            "choice_taken", "ending_reached", "reflection_rating", "feedback"} <= set(kinds)
+    assert "vote_cast" not in kinds
     files = sorted(p.name for p in store.folder.iterdir())
     assert files == [f"{s.id}.json", f"{s.id}.summary.json"]  # compacted, no journal left
 

@@ -6,7 +6,7 @@ import pytest
 
 from facilitator.errors import InvalidInput
 from facilitator.strings import message
-from facilitator.validation import check_feedback_word, check_nickname
+from facilitator.validation import check_feedback_word, check_group_name, check_nickname
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,8 @@ def test_nicknames_that_are_fine(typed, kept):
         ("Kettu!", "nickname-chars"),
         ("Kettu 😀", "nickname-chars"),
         ("Kettu.Virtanen", "nickname-chars"),
+        ("-1+1", "nickname-start"),  # a spreadsheet would run it (issue 13, problem 7)
+        (" -Kettu", "nickname-start"),
     ],
 )
 def test_nicknames_that_are_refused(typed, code):
@@ -62,3 +64,13 @@ def test_messages_in_the_groups_language():
     with pytest.raises(InvalidInput) as err:
         check_feedback_word("kaksi sanaa")
     assert message(err.value, "fi") == "Vain yksi sana, kiitos."
+
+
+def test_a_group_name_may_not_begin_like_a_formula():
+    """Issue 13, problem 7: group names go into CSV exports too."""
+    with pytest.raises(InvalidInput) as err:
+        check_group_name("-Tiistairyhmä")
+    assert err.value.code == "group-name-start"
+    assert message(err.value, "fi") == "Ryhmän nimi ei voi alkaa merkillä -."
+    assert message(err.value, "sv") == "Gruppens namn kan inte börja med -."
+    assert message(err.value, "en") == "A group name cannot begin with -."

@@ -98,7 +98,7 @@ def test_json_is_valid_against_the_shipped_schema(data, tmp_path):
     doc = json.loads(out.read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert doc["schema"] == "porukka-export" and doc["version"] == 1
+    assert doc["schema"] == "porukka-export" and doc["version"] == 2
     assert doc["exported_utc"] == "2025-03-01T12:00:00.000Z"
     assert isinstance(doc["decisions"][0]["tally"], dict)
     assert isinstance(doc["decisions"][0]["seconds"], float)
@@ -120,3 +120,24 @@ def test_filters_by_group_and_day(shared):
     assert export.collect(shared["store"], since=date(2025, 1, 20)).counts()["sessions"] == 2
     assert export.collect(shared["store"], until=date(2025, 1, 7)).counts()["sessions"] == 1
     assert export.collect(shared["store"], group="g-none").counts()["sessions"] == 0
+
+
+HOSTILE = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+
+
+@pytest.mark.parametrize("excel_fi,delimiter", [(False, ","), (True, ";")])
+def test_no_cell_is_run_as_a_formula(excel_fi, delimiter):
+    """Issue 13, problem 7: story titles, choice texts and ids, words and names that begin
+    with = + - @ tab or CR went into CSV cells raw, and Excel ran them."""
+    for table, columns in export.COLUMNS.items():
+        text_columns = [c for c in columns if not c.endswith("_utc")]
+        rows = [{c: bad for c in text_columns} for bad in HOSTILE]
+        rows.append({c: {bad: 1} for c in text_columns for bad in HOSTILE[:1]})
+        rows.append({c: [bad] for c in text_columns for bad in HOSTILE[:1]})
+        body = "\ufeff" + export.csv_text(rows, columns, excel_fi=excel_fi)
+        for row in read(body.encode("utf-8"), delimiter):
+            for column, cell in row.items():
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (table, column)
+    numbers = export.csv_text([{"session": "s", "seq": -1, "time_utc": None}],
+                              ("session", "seq"), excel_fi=excel_fi)
+    assert numbers.splitlines()[1].endswith("-1"), "numbers stay numbers"

@@ -203,6 +203,17 @@ def test_group_report_attendance_feedback_and_ratings():
     assert row.cells[0].votes == "4–1"
 
 
+def test_group_report_leaves_out_tallies_of_fewer_than_five_voters():
+    """Issue 13, problem 6: the group report showed "(2–0)" for a two-person secret ballot."""
+    sessions = [week(0, 2).records, week(1, 4).records, week(2, 5).records]
+    r = group_report("g-1", "Tiistai", sessions, people(5))
+    (story,) = r.stories
+    (row,) = story.rows
+    assert [c.votes for c in row.cells] == ["", "", "4–1"]
+    assert [c.suppressed for c in row.cells] == [True, True, False]
+    assert story.votes_suppressed == 2
+
+
 def test_group_report_leaves_demo_sessions_out_unless_asked():
     sessions = [week(0, 5).records, week(1, 5, simulated=True).records,
                 week(2, 5, simulated=False).records]

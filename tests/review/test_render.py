@@ -156,3 +156,16 @@ def test_wording_never_scores_or_ranks_anyone(shared):
     for word in ("score:", "rank", "best participant", "worst", "failed", "poor"):
         assert word not in text
     assert "not an assessment" in text and "not scores" in text
+
+
+def test_group_report_shows_no_small_tally_and_says_why():
+    """Issue 13, problem 6: "(2–0)" of a two-person secret ballot was on the group report."""
+    from facilitator.review.model import group_report
+
+    from .test_model import week
+
+    report = group_report("g-1", "Tiistai", [week(0, 2).records, week(1, 6).records],
+                          people(6))
+    html = render_group(report, "en", now=NOW)
+    assert "(1–1)" not in html and "(5–1)" in html
+    assert "The counts of one vote are left out, because fewer than 5 people voted." in html

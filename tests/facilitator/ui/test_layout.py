@@ -124,6 +124,10 @@ def test_reflection_screens(make_fac_app, store, group, loaded, size, scale):
     check(d, "feedback with an error")
     app.views[:] = [ThanksView(app, flow, None)]
     check(d, "thanks")
+    private = ThanksView(app, flow, None)
+    private._act("report-ask")
+    app.views[:] = [private]
+    check(d, "thanks, the counsellor's step before the private report")
     app.views[:] = [ThanksView(app, flow, "[Errno 28] No space left on device")]
     check(d, "thanks, the end not saved")
     at_start = SimpleNamespace(runtime=play.c.runtime, state=play.c.runtime.start())
