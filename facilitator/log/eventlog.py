@@ -337,6 +337,9 @@ class SessionLog:
         if not removed and not changed and "last_erased_seq" not in header:
             return 0, 0
         header.pop("last_erased_seq", None)
+        # A new edition of the log: what was derived from the old one by its sequence numbers
+        # (e.g. the ids of statements sent to an organisation's LRS) is not that of the new.
+        header["edition"] = int(header.get("edition", 0)) + 1
         renumbered = [r.model_copy(update={"seq": i}) for i, r in enumerate(kept, 1)]
         with self._write_lock, self._prepare_lock:
             self.db.storage.write({

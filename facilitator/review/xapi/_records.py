@@ -108,6 +108,12 @@ class SessionFacts:
     session: str
     started: Started
     facts: tuple[Fact, ...]
+    edition: int = 0  # bumped each time an erasure rewrites the log (and renumbers it)
+
+    @property
+    def key(self) -> str:
+        """What statement ids are made from: a rewritten log's statements get new ids."""
+        return self.session if self.edition == 0 else f"{self.session}~{self.edition}"
 
     @property
     def ended(self) -> Ended | None:
@@ -119,7 +125,7 @@ KINDS = ("session_started", "scene_entered", "choices_offered", "decision_made",
          "ending_reached", "reflection_rating", "feedback", "session_ended")
 
 
-def session_facts(records: Sequence[Record]) -> SessionFacts | None:
+def session_facts(records: Sequence[Record], edition: int = 0) -> SessionFacts | None:
     """The facts of one session's records; None when it has no session_started (damaged).
 
     A decision that a counsellor's "back one step" took back is left out: the group decided
@@ -167,4 +173,4 @@ def session_facts(records: Sequence[Record]) -> SessionFacts | None:
             facts.append(FeedbackGiven(r.seq, r.time, p.participant, p.face, p.word))
         elif isinstance(p, SessionEndedData):
             facts.append(Ended(r.seq, r.time, p.status))
-    return SessionFacts(start.session, started, tuple(facts))
+    return SessionFacts(start.session, started, tuple(facts), edition)

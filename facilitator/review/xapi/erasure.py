@@ -52,8 +52,10 @@ def _record(store: SessionStore, targets_of: Iterable[tuple[str, str | None]], w
 
 
 def record_forget(store: SessionStore, participant_id: str, sessions: Iterable[str]) -> int:
-    """Before a person is erased: void what was sent of their answers. Returns how many."""
-    return _record(store, ((s, participant_id) for s in sessions), "forget")
+    """Before a person is erased: void what was sent of the sessions they were in. Erasure
+    renumbers a session's log, so every statement of it gets a new id (a new edition) and is
+    sent again without them; the old ones, theirs included, are voided. Returns how many."""
+    return _record(store, ((s, None) for s in sessions), "forget")
 
 
 def record_purge(store: SessionStore, sessions: Iterable[str]) -> int:

@@ -57,7 +57,7 @@ class Collected:
 def read_facts(store: SessionStore, session_id: str) -> SessionFacts | None:
     log = SessionLog.open_file(session_file(store.folder, session_id))
     try:
-        return session_facts(log.records(KINDS))
+        return session_facts(log.records(KINDS), int(log.header().get("edition", 0)))
     finally:
         log.close()
 

@@ -190,7 +190,7 @@ class _Maker:
                   part: str = "", actor: dict[str, Any] | None = None,
                   result: dict[str, Any] | None = None, team: bool = False) -> Statement:
         out: Statement = {
-            "id": statement_id(self.ns, self.f.session, seq, part),
+            "id": statement_id(self.ns, self.f.key, seq, part),
             "actor": actor if actor is not None else self.group,
             "verb": verb.json(),
             "object": obj,
@@ -372,26 +372,26 @@ def person_statement_ids(facts: SessionFacts, base_iri: str, participant: str) -
     answered = False
     for f in facts.facts:
         if isinstance(f, RatingGiven | FeedbackGiven) and f.participant == participant:
-            out.add(statement_id(ns, facts.session, f.seq))
+            out.add(statement_id(ns, facts.key, f.seq))
             answered = True
     end = facts.ended
     if answered and end is not None:
         domains = {f.domain for f in facts.facts if isinstance(f, RatingGiven)}
-        out.update(statement_id(ns, facts.session, end.seq, f"ratings/{d}") for d in domains)
-        out.add(statement_id(ns, facts.session, end.seq, "feedback"))
+        out.update(statement_id(ns, facts.key, end.seq, f"ratings/{d}") for d in domains)
+        out.add(statement_id(ns, facts.key, end.seq, "feedback"))
     return out
 
 
 def all_statement_ids(facts: SessionFacts, base_iri: str) -> set[str]:
     """Every id a statement of this session could have, under any settings."""
     ns = namespace(base_iri)
-    out = {statement_id(ns, facts.session, facts.started.seq)}
-    out.update(statement_id(ns, facts.session, f.seq) for f in facts.facts)
+    out = {statement_id(ns, facts.key, facts.started.seq)}
+    out.update(statement_id(ns, facts.key, f.seq) for f in facts.facts)
     end = facts.ended
     if end is not None:
         domains = {f.domain for f in facts.facts if isinstance(f, RatingGiven)}
-        out.update(statement_id(ns, facts.session, end.seq, f"ratings/{d}") for d in domains)
-        out.add(statement_id(ns, facts.session, end.seq, "feedback"))
+        out.update(statement_id(ns, facts.key, end.seq, f"ratings/{d}") for d in domains)
+        out.add(statement_id(ns, facts.key, end.seq, "feedback"))
     return out
 
 
