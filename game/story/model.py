@@ -89,6 +89,7 @@ Line = Annotated[
             "anyOf": [
                 _TEXT_SCHEMA,
                 {
+                    "title": "line",
                     "type": "object",
                     "properties": {
                         "text": _TEXT_SCHEMA,
@@ -144,6 +145,7 @@ DomainEntry = Annotated[
             "anyOf": [
                 {"enum": list(STANDARD_DOMAINS)},
                 {
+                    "title": "domain",
                     "type": "object",
                     "properties": {"id": {"type": "string"}, "label": _TEXT_SCHEMA},
                     "required": ["id", "label"],
