@@ -33,7 +33,7 @@ KEY_DOCS: dict[tuple[str, str], tuple[str, str, Any]] = {
     ("story", "id"): (
         "The story's id: lowercase letters a-z, digits and '-', at most 64 characters.",
         "Tarinan tunnus: pieniä kirjaimia a–z, numeroita ja '-', enintään 64 merkkiä.",
-        "rahat-loppuu"),
+        "kamppis"),
     ("story", "title"): (
         "The story's name, shown in the story list.",
         "Tarinan nimi, joka näkyy tarinaluettelossa.",

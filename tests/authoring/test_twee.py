@@ -176,7 +176,7 @@ def test_command_refuses_to_overwrite_and_validates(tmp_path):
 
 def test_command_writes_a_single_file_story(tmp_path):
     out = tmp_path / "kauppa.yaml"
-    res = porukka("import-twee", str(TWEE / "clean.twee"), "-o", str(out), "--lang", "sv")
+    res = porukka("import-twee", str(TWEE / "clean.twee"), "-o", str(out), "--source-lang", "sv")
     assert res.returncode == 0, res.stderr
     story = check_file(out).loaded.story
     assert story.id == "kauppa" and story.languages == ["sv"]
