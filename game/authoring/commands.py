@@ -362,7 +362,9 @@ def cmd_import_twee(args: argparse.Namespace, ui: str) -> int:
         return EXIT_ERRORS
     src_name = display_name(src)
     for note in conversion.notes:
-        message = t(note.code, ui, passage=note.passage, **note.params)
+        params = {k: v for k, v in note.params.items() if k != "n"}
+        message = (tn(note.code, note.params["n"], ui, passage=note.passage, **params)
+                   if "n" in note.params else t(note.code, ui, passage=note.passage, **params))
         _err(f"{src_name}:{note.line}:{note.column}: warning[{note.code}]: {message}")
     header = t("twee-header", ui, source=src.name)
     if not _write(target, conversion.yaml(src.name, header).encode("utf-8"), ui):
