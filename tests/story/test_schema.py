@@ -94,3 +94,19 @@ def test_examples_are_valid_for_their_key():
 def test_the_committed_schema_is_the_generated_one():
     shipped = json.loads((ROOT / "docs" / "story.schema.json").read_text("utf-8"))
     assert shipped == story_schema(), "regenerate: porukka schema -o docs/story.schema.json"
+
+
+def test_no_key_is_a_union_that_an_editor_would_show_twice():
+    """Hovering over a choice's text showed "text || text": a union of two schemas that both
+    match a string. A text is now one schema."""
+
+    def takes_string(branch: dict) -> bool:
+        kind = branch.get("type")
+        return kind == "string" or (isinstance(kind, list) and "string" in kind) or \
+            "enum" in branch
+
+    for path, name, prop in _properties(story_schema()):
+        branches = prop.get("anyOf", [])
+        assert sum(takes_string(b) for b in branches) <= 1, f"{path}/properties/{name}"
+    text = story_schema()["$defs"]["choice"]["properties"]["text"]
+    assert "anyOf" not in text and text["type"] == ["string", "object"]
