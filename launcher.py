@@ -33,9 +33,12 @@ from game.cli import (
     EXIT_OK,
     EXIT_USAGE,
     Parser,
+    add_lang,
+    add_other_lang,
     has_screen,
     lang_from_argv,
     load_story,
+    other_language,
     story_language,
     story_paths,
     usage,
@@ -85,17 +88,18 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("run", help=t("help-run", lang), description=t("help-run", lang))
     p.add_argument("story", metavar="STORY", help=t("help-story", lang))
     p.add_argument("--choose", metavar="N,N,...", help=t("help-choose", lang))
-    p.add_argument("--lang", help=t("help-story-lang", lang))
+    add_other_lang(p, lang, "--story-lang", "help-story-lang")
     p.add_argument("--json", action="store_true", help=t("help-json", lang))
     p.set_defaults(handler=cmd_run)
 
     p = sub.add_parser("schema", help=t("help-schema", lang), description=t("help-schema", lang))
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("help-output", lang))
+    add_lang(p, lang)
     p.set_defaults(handler=cmd_schema)
 
     p = sub.add_parser("play", help=t("help-play", lang), description=t("help-play", lang))
     p.add_argument("story", metavar="STORY", help=t("help-story", lang))
-    p.add_argument("--lang", help=t("help-story-lang", lang))
+    add_other_lang(p, lang, "--story-lang", "help-story-lang")
     p.add_argument("--vote", choices=VOTE_MODES, default="counsellor",
                    help=t("help-vote", lang))
     p.add_argument("--players", type=int, default=4, choices=range(2, 9), metavar="2-8",
@@ -105,7 +109,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_play)
 
     p = sub.add_parser("demo", help=t("help-demo", lang), description=t("help-demo", lang))
-    p.add_argument("--lang", help=t("help-story-lang", lang))
+    add_other_lang(p, lang, "--story-lang", "help-demo-story-lang")
     p.set_defaults(handler=cmd_demo)
 
     for register in PLUGINS:
@@ -161,8 +165,8 @@ def cmd_run(args: argparse.Namespace, ui: str) -> int:
     loaded = load_story(args.story, ui)
     if isinstance(loaded, int):
         return loaded
-    lang = story_language(loaded.story, args.lang)
-    say = interface_language(lang)
+    lang = story_language(loaded.story, other_language(args, "--story-lang", ui), ui)
+    say = ui
     runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
     printer = None if args.json else Printer(runtime, print)
 
@@ -260,8 +264,9 @@ def cmd_demo(args: argparse.Namespace, ui: str) -> int:
     loaded = load_story(str(builtin_stories_dir() / DEMO_STORY), ui)
     if isinstance(loaded, int):
         return loaded
-    lang = story_language(loaded.story, getattr(args, "lang", None) or _story_lang_for(ui, loaded))
-    say = interface_language(lang)
+    wanted = getattr(args, "story_lang", None)  # else the messages' language, if it has it
+    lang = story_language(loaded.story, wanted or _story_lang_for(ui, loaded), ui)
+    say = ui
     runtime = Runtime(loaded.story, lang, story_hash=loaded.content_hash)
     printer = Printer(runtime, print)
     print(t("demo-intro", say))
@@ -361,7 +366,7 @@ def cmd_play(args: argparse.Namespace, ui: str) -> int:
     from game.play.controller import default_participants
     from game.ui.main import Game
 
-    lang = story_language(loaded.story, args.lang)
+    lang = story_language(loaded.story, other_language(args, "--story-lang", ui), ui)
     game = Game(app, [builtin_stories_dir()])
     label = lambda n: t("ui-player-n", app.settings.ui_lang, n=n)  # noqa: E731
     people = default_participants(args.players, label)
@@ -389,7 +394,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             if has_screen():
                 return cmd_menu(args, ui)
-            args.lang = None
             return cmd_demo(args, ui)
         return int(args.handler(args, ui))
     except KeyboardInterrupt:

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .i18n import detect_language, interface_language, t
 
@@ -119,6 +119,36 @@ def parse_day(text: str) -> date:
     raise ValueError(text)
 
 
+# --- languages: --lang is always the language of the messages --------------------------------
+
+
+def add_lang(p: argparse.ArgumentParser, ui: str) -> None:
+    """`--lang`: the language of the messages, the same on every command (read before parsing
+    by `lang_from_argv`)."""
+    p.add_argument("--lang", metavar="fi|sv|en", help=t("help-msg-lang", ui))
+
+
+def add_other_lang(p: argparse.ArgumentParser, ui: str, option: str, help_key: str,
+                   **kwargs: Any) -> None:
+    """`--lang` and, where a command needs another language (the story's, the one translated
+    into or from), that language as `option`: --story-lang, --target-lang or --source-lang."""
+    add_lang(p, ui)
+    p.add_argument(option, metavar="LANG", help=t(help_key, ui), **kwargs)
+
+
+def other_language(args: argparse.Namespace, option: str, ui: str) -> str | None:
+    """The language given as `option`. Before --lang had one meaning it named this language on
+    these commands: `--lang X` alone still does for a while, with a note giving the new name."""
+    value = getattr(args, option.lstrip("-").replace("-", "_"), None)
+    if value:
+        return str(value)
+    old = getattr(args, "lang", None)
+    if old:
+        err(t("lang-renamed", ui, option=option, lang=old))
+        return str(old)
+    return None
+
+
 # --- stories ------------------------------------------------------------------------------------
 
 
@@ -169,15 +199,16 @@ def load_story(name: str, ui: str) -> LoadedStory | int:
     return result.loaded
 
 
-def story_language(story: Story, wanted: str | None) -> str:
-    """The story language to use, with a note on stderr when the wanted one is missing."""
+def story_language(story: Story, wanted: str | None, ui: str | None = None) -> str:
+    """The story language to use, with a note on stderr (in `ui`, else in the wanted language)
+    when the wanted one is missing."""
     if not wanted:
         return story.default_language
     if wanted in story.languages:
         return wanted
     base = wanted.split("-", 1)[0]
     used = base if base in story.languages else story.default_language
-    err(t("lang-fallback", interface_language(wanted), lang=wanted, used=used,
+    err(t("lang-fallback", ui or interface_language(wanted), lang=wanted, used=used,
           languages=", ".join(story.languages)))
     return used
 

@@ -81,7 +81,7 @@ def test_run_bad_choose_is_usage_error(value):
 
 @pytest.mark.slow
 def test_run_prints_story_text_in_chosen_language():
-    res = porukka("run", str(RUNTIME_STORY), "--choose", "2,2", "--lang", "sv")
+    res = porukka("run", str(RUNTIME_STORY), "--choose", "2,2", "--story-lang", "sv")
     assert res.returncode == 0, res.stderr
     assert "Pengar: 20 €." in res.stdout
     assert "Mira: Hej!" in res.stdout
@@ -117,7 +117,7 @@ def test_run_missing_and_broken_stories(tmp_path):
 
 
 def test_run_unknown_language_falls_back_with_a_note():
-    res = porukka("run", str(RUNTIME_STORY), "--choose", "2,2", "--lang", "de", "--json")
+    res = porukka("run", str(RUNTIME_STORY), "--choose", "2,2", "--story-lang", "de", "--json")
     assert res.returncode == 0
     assert "'de'" in res.stderr
 

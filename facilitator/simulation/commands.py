@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 from game.cli import (
     EXIT_ERRORS,
     EXIT_OK,
+    add_other_lang,
     day,
     has_screen,
     load_story,
+    other_language,
     usage,
     window_size,
 )
@@ -44,7 +46,7 @@ def register(sub: Any, lang: str) -> None:
     p.add_argument("--seed", type=int, metavar="N", help=t("sim-help-seed", lang))
     p.add_argument("--vote-mode", choices=VOTE_MODES, default="secret",
                    help=t("sim-help-vote-mode", lang))
-    p.add_argument("--lang", help=t("sim-help-lang", lang))
+    add_other_lang(p, lang, "--story-lang", "sim-help-lang")
     p.add_argument("--start", type=day(lang), metavar="DATE", help=t("sim-help-start", lang))
     p.add_argument("--show", action="store_true", help=t("sim-help-show", lang))
     p.add_argument("--pace", type=float, default=1.0, metavar="FACTOR",
@@ -128,17 +130,18 @@ def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: date
     from .engine import SimOptions, Simulation, builtin_stories, story_language
 
     loaded = tuple(stories) or builtin_stories()
-    if args.lang:
+    wanted = other_language(args, "--story-lang", ui)
+    if wanted:
         for story in loaded:
-            if args.lang not in story.story.languages:
-                used = story_language(story, args.lang)
-                print(t("sim-story-lang", ui, story=story.story.id, lang=args.lang, used=used),
+            if wanted not in story.story.languages:
+                used = story_language(story, wanted)
+                print(t("sim-story-lang", ui, story=story.story.id, lang=wanted, used=used),
                       file=sys.stderr)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     group = args.group or t("sim-default-group", ui)
     options = SimOptions(
         stories=loaded, group=group, participants=args.participants, sessions=args.sessions,
-        seed=seed, vote_mode=args.vote_mode, language=args.lang,
+        seed=seed, vote_mode=args.vote_mode, language=wanted,
     )
     if args.show and not has_screen():
         print(t("no-window", ui, reason="DISPLAY"), file=sys.stderr)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from game.cli import EXIT_USAGE
+from game.cli import EXIT_USAGE, add_lang, add_other_lang
 from game.i18n import t
 
 # The explorer's defaults, repeated here so that `--help` needs no heavy import
@@ -47,14 +47,14 @@ def register(sub: Any, lang: str) -> None:
     p.add_argument("story", metavar="STORY", help=t("help-story", lang))
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help=t("help-graph-output", lang))
-    p.add_argument("--lang", help=t("help-text-lang", lang))
+    add_other_lang(p, lang, "--story-lang", "help-text-lang")
     p.set_defaults(handler=_lazy("cmd_graph"))
 
     p = sub.add_parser("test", help=t("help-test", lang), description=t("help-test", lang))
     p.add_argument("paths", nargs="+", metavar="STORY", help=t("help-test-paths", lang))
     p.add_argument("--junit", type=Path, metavar="FILE", help=t("help-junit", lang))
     p.add_argument("--seed", type=int, default=0, metavar="N", help=t("help-seed", lang))
-    p.add_argument("--lang", help=t("help-test-lang", lang))
+    add_other_lang(p, lang, "--story-lang", "help-test-lang")
     p.add_argument("--strict", action="store_true", help=t("help-strict", lang))
     p.add_argument("--max-states", type=int, default=MAX_STATES, metavar="N",
                    help=t("help-max-states", lang, default=MAX_STATES))
@@ -69,7 +69,7 @@ def register(sub: Any, lang: str) -> None:
     e = actions.add_parser("export", help=t("help-strings-export", lang),
                            description=t("help-strings-export", lang))
     e.add_argument("story", metavar="STORY", help=t("help-story", lang))
-    e.add_argument("--lang", required=True, help=t("help-strings-lang", lang))
+    add_other_lang(e, lang, "--target-lang", "help-strings-lang")
     e.add_argument("-o", "--output", type=Path, metavar="FILE.csv",
                    help=t("help-strings-csv-out", lang))
     e.set_defaults(handler=_lazy("cmd_strings_export"))
@@ -79,6 +79,7 @@ def register(sub: Any, lang: str) -> None:
     i.add_argument("--story", metavar="STORY", help=t("help-strings-story", lang))
     i.add_argument("--force", action="store_true", help=t("help-strings-force", lang))
     i.add_argument("--dry-run", action="store_true", help=t("help-dry-run", lang))
+    add_lang(i, lang)
     i.set_defaults(handler=_lazy("cmd_strings_import"))
 
     p = sub.add_parser("import-twee", help=t("help-import-twee", lang),
@@ -86,7 +87,7 @@ def register(sub: Any, lang: str) -> None:
     p.add_argument("file", type=Path, metavar="FILE.twee", help=t("help-twee-file", lang))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="stories/NAME/",
                    help=t("help-twee-output", lang))
-    p.add_argument("--lang", default="fi", help=t("help-twee-lang", lang))
+    add_other_lang(p, lang, "--source-lang", "help-twee-lang")
     p.add_argument("--force", action="store_true", help=t("help-twee-force", lang))
     p.set_defaults(handler=_lazy("cmd_import_twee"))
 

@@ -12,10 +12,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, find_story, story_language, story_paths
+from game.cli import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    find_story,
+    other_language,
+    story_language,
+    story_paths,
+)
 from game.cli import err as _err
 from game.cli import usage as _usage
-from game.i18n import detect_language, t, tn
+from game.i18n import t, tn
 from game.story.issues import Issue
 from game.story.loader import check_file, display_name
 from game.story.model import Story
@@ -67,7 +75,7 @@ def cmd_graph(args: argparse.Namespace, ui: str) -> int:
         _print_issues(draft.issues, ui, errors_only=True)
         _err(t("graph-has-errors", ui))
     story = draft.story
-    smap = story_map(story, story_language(story, args.lang))
+    smap = story_map(story, story_language(story, other_language(args, "--story-lang", ui), ui))
     if fmt == "mmd":
         data = to_mermaid(smap, ui).encode("utf-8")
     else:
@@ -155,7 +163,7 @@ def cmd_test(args: argparse.Namespace, ui: str) -> int:
     paths = story_paths(args.paths, ui, "porukka test")
     if paths is None:
         return EXIT_USAGE
-    reports = check_paths(paths, lang=args.lang, seed=args.seed,
+    reports = check_paths(paths, lang=other_language(args, "--story-lang", ui), seed=args.seed,
                           max_states=args.max_states, walks=args.walks)
     passed = failed = 0
     gaps = False
@@ -215,11 +223,12 @@ def cmd_test(args: argparse.Namespace, ui: str) -> int:
 def cmd_strings_export(args: argparse.Namespace, ui: str) -> int:
     from .strings import entries, export_csv
 
-    # Here --lang is the language translated into, not the reader's: messages follow the locale.
-    ui = detect_language()
-
-    if not LANG_RE.match(args.lang):
-        return _usage(ui, "porukka strings export", t("strings-bad-lang", ui, lang=args.lang))
+    target = other_language(args, "--target-lang", ui)
+    if target is None:
+        return _usage(ui, "porukka strings export",
+                      t("option-required", ui, option="--target-lang"))
+    if not LANG_RE.match(target):
+        return _usage(ui, "porukka strings export", t("strings-bad-lang", ui, lang=target))
     path = find_story(args.story, ui)
     if path is None:
         return EXIT_USAGE
@@ -229,15 +238,15 @@ def cmd_strings_export(args: argparse.Namespace, ui: str) -> int:
         _err(t("authoring-unreadable", ui))
         return EXIT_ERRORS
     story = draft.story
-    if args.lang == story.default_language:
-        _err(t("strings-same-language", ui, lang=args.lang))
+    if target == story.default_language:
+        _err(t("strings-same-language", ui, lang=target))
         return EXIT_ERRORS
-    out = args.output or Path(f"{story.id}.{args.lang}.csv")
-    found = entries(draft, args.lang)
-    if not _write(out, export_csv(draft, args.lang), ui):
+    out = args.output or Path(f"{story.id}.{target}.csv")
+    found = entries(draft, target)
+    if not _write(out, export_csv(draft, target), ui):
         return EXIT_ERRORS
     print(tn("strings-exported", len(found), ui, story=story.id,
-            source=story.default_language, lang=args.lang,
+            source=story.default_language, lang=target,
             done=sum(1 for e in found if e.translation), path=out))
     return EXIT_OK
 
@@ -319,8 +328,9 @@ def cmd_strings_import(args: argparse.Namespace, ui: str) -> int:
 def cmd_import_twee(args: argparse.Namespace, ui: str) -> int:
     from .twee import MAX_TWEE_BYTES, TweeError, convert, story_id_for
 
-    if not LANG_RE.match(args.lang):
-        return _usage(ui, "porukka import-twee", t("strings-bad-lang", ui, lang=args.lang))
+    source = other_language(args, "--source-lang", ui) or "fi"
+    if not LANG_RE.match(source):
+        return _usage(ui, "porukka import-twee", t("strings-bad-lang", ui, lang=source))
     src: Path = args.file
     try:
         with src.open("rb") as fh:
@@ -347,13 +357,15 @@ def cmd_import_twee(args: argparse.Namespace, ui: str) -> int:
         _err(t("twee-exists", ui, path=target))
         return EXIT_ERRORS
     try:
-        conversion = convert(text, story_id=story_id_for(name), lang=args.lang)
+        conversion = convert(text, story_id=story_id_for(name), lang=source)
     except TweeError as exc:
         _err(t(exc.code, ui, path=src, **exc.params))
         return EXIT_ERRORS
     src_name = display_name(src)
     for note in conversion.notes:
-        message = t(note.code, ui, passage=note.passage, **note.params)
+        params = {k: v for k, v in note.params.items() if k != "n"}
+        message = (tn(note.code, note.params["n"], ui, passage=note.passage, **params)
+                   if "n" in note.params else t(note.code, ui, passage=note.passage, **params))
         _err(f"{src_name}:{note.line}:{note.column}: warning[{note.code}]: {message}")
     header = t("twee-header", ui, source=src.name)
     if not _write(target, conversion.yaml(src.name, header).encode("utf-8"), ui):

@@ -1,10 +1,13 @@
 """Twine import: a Twee 3 file becomes a Porukka story.
 
 Passages become scenes, links become choices (one link: `goto`; none: an ending), paragraphs
-become lines. Twine's story formats (Harlowe, SugarCube, Snowman, Chapbook) are programming
-languages; Porukka stories are not, so every macro, script, variable or HTML tag is taken out
-of the text and reported with its passage and line, for the author to rewrite by hand with
-Porukka's own `if`, `set` and `add`. Nothing in the file is ever run.
+become lines. Links written as macros count too: Harlowe's `(link-goto:)`, `(go-to:)` and
+`(link: "…")[(go-to: "…")]`, SugarCube's `<<link>>`, `<<button>>` and `<<goto>>`, when their text
+and target are written out in quotes. Twine's story formats (Harlowe, SugarCube, Snowman,
+Chapbook) are programming languages; Porukka stories are not, so every other macro, script or
+variable is taken out of the text and reported once with its passage and line, for the author
+to rewrite by hand with Porukka's own `if`, `set` and `add`. HTML tags are taken out and counted
+in one note. Nothing in the file is ever run.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.story.conditions import KEYWORDS
@@ -163,6 +166,15 @@ _SUGARCUBE = re.compile(r"<<\s*(/?)\s*([A-Za-z_][\w-]*)?(?:[^<>\n]|<(?!<)|>(?!>)
 """A SugarCube macro, `<<name …>>` on one line. Its body may not hold `<<`: without that rule a
 line of `<<` made every start scan the rest of the line (quadratic time)."""
 _HARLOWE = re.compile(r"\(([A-Za-z][\w-]*):")
+_MACRO_START = re.compile(r"<<\s*/?\s*[A-Za-z_]")
+_QUOTED = re.compile(r"\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')\s*")
+_HARLOWE_LINKS = frozenset({"link-goto", "link-reveal-goto", "click-goto"})
+_HARLOWE_GOTO = frozenset({"go-to", "goto"})
+_HARLOWE_LINK_HOOK = frozenset({"link", "link-reveal", "link-repeat"})
+_SUGARCUBE_LINKS = frozenset({"link", "button"})
+_LINK_MACROS = _HARLOWE_LINKS | _HARLOWE_GOTO | _HARLOWE_LINK_HOOK
+_HARLOWE_GOTO_ONLY = re.compile(
+    r"\s*\((?:go-to|goto):\s*(?:\"([^\"\n]*)\"|'([^'\n]*)')\s*\)\s*", re.I)
 _HTML = re.compile(r"</?([A-Za-z][\w-]*)\b[^<>\n]*>")
 _INSERT = re.compile(r"\{[^{}\n]*\}")
 _MODIFIER = re.compile(r"^[ \t]*\[[^\[\]\n]+\][ \t]*$", re.M)
@@ -177,6 +189,26 @@ class Link:
     target: str
     line: int
     column: int
+    jump: bool = False  # a `(go-to:)` or `<<goto>>`: the story moves on without a choice
+
+
+def quoted_args(text: str, start: int = 0, end: int | None = None) -> list[str] | None:
+    """The arguments of a macro, `text[start:end]`, when every one is a quoted string
+    (`"a", "b"` or `"a" "b"`), else None: a computed text or target cannot be converted.
+    Nothing is copied, and anything else fails at its first character (nested macros are
+    not read again for each one around them)."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    pos = start
+    while pos < end:
+        m = _QUOTED.match(text, pos, end)
+        if m is None:
+            return None
+        out.append(m.group(1) if m.group(1) is not None else m.group(2))
+        pos = m.end()
+        if pos < end and text[pos] == ",":
+            pos += 1
+    return out
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -305,6 +337,8 @@ class _Cleaner:
         self.chars = list(passage.text)
         self.notes: list[Note] = []
         self.links: list[Link] = []
+        self.html = 0  # HTML tags taken out: counted, said once for the whole file
+        self.first_html: int | None = None
         self._line_starts: list[int] = []
 
     def where(self, offset: int) -> tuple[int, int]:
@@ -337,12 +371,15 @@ class _Cleaner:
                     _blank(self.chars, m.start(), m.end())
         for m in _SUGARCUBE.finditer(self.current()):
             if not m.group(1):
-                self.note(m.start(), "twee-macro", text=_excerpt(m.group()))
+                self._sugarcube(m.start(), m.group(), (m.group(2) or "").lower())
             _blank(self.chars, m.start(), m.end())
+        self._long_macros()
         self._links()
         self._harlowe()
         for m in _HTML.finditer(self.current()):
-            self.note(m.start(), "twee-html", text=_excerpt(m.group()))
+            self.html += 1
+            if self.first_html is None:
+                self.first_html = m.start()
             _blank(self.chars, m.start(), m.end())
         for m in _INSERT.finditer(self.current()):
             self.note(m.start(), "twee-insert", text=_excerpt(m.group()))
@@ -353,7 +390,65 @@ class _Cleaner:
             _blank(self.chars, m.start(), m.end())
         for m in _VARIABLE.finditer(self.current()):
             self.note(m.start(), "twee-variable", text=m.group())
+        self.links.sort(key=lambda link: (link.line, link.column))
         return self.current()
+
+    def _sugarcube(self, start: int, whole: str, name: str) -> None:
+        """A one-line SugarCube macro: a link or goto becomes a Link, anything else a note."""
+        args = whole[2:-2].strip()[len(name):].strip() if name else ""
+        if name in _SUGARCUBE_LINKS or name == "goto":
+            link = self._sugarcube_link(args, name == "goto")
+            if link is not None:
+                line, col = self.where(start)
+                self.links.append(Link(link[0], link[1], line, col, jump=name == "goto"))
+                return
+            self.note(start, "twee-link-macro", text=_excerpt(whole))
+            return
+        self.note(start, "twee-macro", text=_excerpt(whole))
+
+    @staticmethod
+    def _sugarcube_link(args: str, jump: bool) -> tuple[str, str] | None:
+        """(text, target) of `<<link "text" "Target">>`, `<<link [[text|Target]]>>` or
+        `<<goto "Target">>`; None when the target is computed or missing."""
+        if args.startswith("[[") and args.endswith("]]") and args.count("[[") == 1:
+            text, target, setter = _parse_link(args[2:-2])
+            return (text or target, target) if target and setter is None else None
+        quoted = quoted_args(args)
+        if quoted is None:
+            return None
+        if jump and len(quoted) == 1 and quoted[0].strip():
+            return quoted[0].strip(), quoted[0].strip()
+        if not jump and len(quoted) == 2 and quoted[1].strip():
+            return quoted[0].strip() or quoted[1].strip(), quoted[1].strip()
+        return None
+
+    def _long_macros(self) -> None:
+        """SugarCube macros over several lines (`<<set _list = [` … `]>>`): each is one note and
+        leaves nothing behind. From each `<<` to the first `>>`, unless another `<<` comes
+        first; every character is read a bounded number of times."""
+        text = self.current()
+        pos = 0
+        close = -1
+        while True:
+            start = text.find("<<", pos)
+            if start < 0:
+                return
+            if not _MACRO_START.match(text, start):
+                pos = start + 2
+                continue
+            if close < start + 2:
+                close = text.find(">>", start + 2)
+                if close < 0:
+                    return
+            nested = text.find("<<", start + 2, close)
+            if nested >= 0:
+                pos = nested
+                continue
+            whole = text[start:close + 2]
+            if not whole[2:].lstrip().startswith("/"):
+                self.note(start, "twee-macro", text=_excerpt(whole))
+            _blank(self.chars, start, close + 2)
+            pos = close + 2
 
     def _links(self) -> None:
         text = self.current()
@@ -361,8 +456,8 @@ class _Cleaner:
         found = find_links(text)
         stripped = "".join(text[a:b] for a, b in _gaps(found, len(text)))
         # a line that holds nothing but links is a menu of choices: it leaves no text behind
-        for n, text_row in enumerate(stripped.split("\n")):
-            if text_row.strip():
+        for n, kept in enumerate(stripped.split("\n")):
+            if kept.strip():
                 lines_with_text.add(n)
         for start, end in found:
             whole = text[start:end]
@@ -395,17 +490,54 @@ class _Cleaner:
             end = parens.close(m.start())
             if end < 0:
                 end = m.end()
-            self.note(m.start(), "twee-macro", text=_excerpt(text[m.start():end]))
-            _blank(self.chars, m.start(), end)
+            name = m.group(1).lower()
             hook = end
             while hook < len(text) and text[hook] in " \t":
                 hook += 1
+            close = -1
             if hook < len(text) and text[hook] == "[" and not text.startswith("[[", hook):
                 close = brackets.get(hook, -1)
-                if close > 0:
-                    self.chars[hook] = " "
-                    self.chars[close - 1] = " "
+            if self._harlowe_link(name, m.start(), end, text, hook, close):
+                pos = close if name in _HARLOWE_LINK_HOOK else end
+                continue
+            self.note(m.start(), "twee-link-macro" if name in _LINK_MACROS else "twee-macro",
+                      text=_excerpt(text[m.start():end]))
+            _blank(self.chars, m.start(), end)
+            if close > 0:
+                self.chars[hook] = " "
+                self.chars[close - 1] = " "
             pos = end
+
+    def _harlowe_link(self, name: str, start: int, end: int, text: str, hook: int,
+                      close: int) -> bool:
+        """Harlowe's links written as macros become Links: `(link-goto: "text", "Target")`,
+        `(link-goto: "Target")`, `(go-to: "Target")` and `(link: "text")[(go-to: "Target")]`.
+        False when this macro is not one of them (or its text or target is computed)."""
+        if name not in _LINK_MACROS or text[end - 1] != ")":
+            return False
+        args = quoted_args(text, start + len(name) + 2, end - 1)
+        if not args or not all(a.strip() for a in args):
+            return False
+        line, col = self.where(start)
+        if name in _HARLOWE_LINKS and len(args) in (1, 2):
+            self.links.append(Link(args[0].strip(), args[-1].strip(), line, col))
+            _blank(self.chars, start, end)
+            return True
+        if name in _HARLOWE_GOTO and len(args) == 1:
+            self.links.append(Link(args[0].strip(), args[0].strip(), line, col, jump=True))
+            _blank(self.chars, start, end)
+            return True
+        if name in _HARLOWE_LINK_HOOK and len(args) == 1 and close > 0:
+            inner = _HARLOWE_GOTO_ONLY.fullmatch(text, hook + 1, close - 1)
+            if inner is None:
+                return False
+            target = inner.group(1) if inner.group(1) is not None else inner.group(2)
+            if not target.strip():
+                return False
+            self.links.append(Link(args[0].strip(), target.strip(), line, col))
+            _blank(self.chars, start, close)
+            return True
+        return False
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
@@ -546,6 +678,8 @@ def convert(text: str, *, story_id: str, lang: str = "fi") -> Conversion:
         start_name = "Start" if "Start" in by_name else story_passages[0].name
     scenes: dict[str, Any] = {}
     done: set[str] = set()
+    html = 0
+    first_html: Note | None = None
     for p in story_passages:
         if p.name in done:
             continue
@@ -553,6 +687,10 @@ def convert(text: str, *, story_id: str, lang: str = "fi") -> Conversion:
         cleaner = _Cleaner(p)
         lines = paragraphs(cleaner.run())
         notes.extend(cleaner.notes)
+        if cleaner.first_html is not None and first_html is None:
+            line, col = cleaner.where(cleaner.first_html)
+            first_html = Note(line, col, p.name, "twee-html-removed", {"n": 0})
+        html += cleaner.html
         links: list[Link] = []
         for link in cleaner.links:
             if link.target not in by_name:
@@ -560,6 +698,10 @@ def convert(text: str, *, story_id: str, lang: str = "fi") -> Conversion:
                                   {"target": link.target}))
             else:
                 links.append(link)
+        jumps = [link for link in links if link.jump]
+        if jumps and len(links) > 1:
+            notes.append(Note(jumps[0].line, jumps[0].column, p.name, "twee-goto-among-links",
+                              {"target": jumps[0].target}))
         if len(links) > MAX_CHOICES:
             extra = links[MAX_CHOICES]
             notes.append(Note(extra.line, extra.column, p.name, "twee-too-many-links",
@@ -581,6 +723,8 @@ def convert(text: str, *, story_id: str, lang: str = "fi") -> Conversion:
             scene["lines"] = lines
             scene["choices"] = _choices(links, by_name)
         scenes[by_name[p.name]] = scene
+    if first_html is not None:
+        notes.append(replace(first_html, params={"n": html}))
     data: dict[str, Any] = {
         "format": 1,
         "id": story_id,

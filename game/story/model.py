@@ -13,16 +13,13 @@ from pydantic_core import PydanticCustomError
 
 STANDARD_DOMAINS: tuple[str, ...] = ("mieli", "keho", "arki", "taidot", "yhdessa")
 
+# One schema, not a union of two: editors show a union's hover twice ("text || text").
 _TEXT_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string"},
-        {
-            "type": "object",
-            "description": "Language code to text, e.g. {fi: ..., en: ...}",
-            "propertyNames": {"pattern": "^[a-z]{2,3}(-[a-z0-9]+)?$"},
-            "additionalProperties": {"type": "string"},
-        },
-    ]
+    "type": ["string", "object"],
+    "description": "Language code to text, e.g. {fi: ..., en: ...}",
+    "propertyNames": {"pattern": "^[a-z]{2,3}(-[a-z0-9]+)?$"},
+    "additionalProperties": {"type": "string"},
+    "minProperties": 1,
 }
 
 
@@ -89,6 +86,7 @@ Line = Annotated[
             "anyOf": [
                 _TEXT_SCHEMA,
                 {
+                    "title": "line",
                     "type": "object",
                     "properties": {
                         "text": _TEXT_SCHEMA,
@@ -144,6 +142,7 @@ DomainEntry = Annotated[
             "anyOf": [
                 {"enum": list(STANDARD_DOMAINS)},
                 {
+                    "title": "domain",
                     "type": "object",
                     "properties": {"id": {"type": "string"}, "label": _TEXT_SCHEMA},
                     "required": ["id", "label"],

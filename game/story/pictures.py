@@ -11,9 +11,11 @@ imported only when a picture is checked.
 from __future__ import annotations
 
 import math
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +101,23 @@ def _bad_shape(w: float, h: float) -> bool:
 
 
 def picture_problem(file: Path) -> PictureProblem | None:
-    """Why `file` may not be shown as a picture, or None when it is fine."""
+    """Why `file` may not be shown as a picture, or None when it is fine.
+
+    Remembered per file version (its identity, size and time stamp), so checking a story again
+    on every save in watch mode reads only the pictures that changed."""
+    try:
+        st = os.stat(file)
+    except OSError:
+        return _picture_problem(file)
+    return _remembered_problem(file, (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns))
+
+
+@lru_cache(maxsize=1024)
+def _remembered_problem(file: Path, version: tuple[int, int, int, int]) -> PictureProblem | None:
+    return _picture_problem(file)
+
+
+def _picture_problem(file: Path) -> PictureProblem | None:
     if file.suffix.lower() == ".svg":
         return _svg_problem(file)
     size = raster_size(file)

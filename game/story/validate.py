@@ -711,8 +711,15 @@ def check_long_scenes(ctx: Context) -> list[Issue]:
 
 def check_assets(ctx: Context) -> list[Issue]:
     out: list[Issue] = []
+    found: dict[str, FsPath | None] = {}  # a story names the same few pictures many times
+
+    def resolve(ref: str) -> FsPath | None:
+        if ref not in found:
+            found[ref] = resolve_asset(ref, ctx.folder, ctx.shared_assets)
+        return found[ref]
+
     for path, ref, kind in iter_assets(ctx):
-        out.extend(_check_asset(ctx, path, ref, kind))
+        out.extend(_check_asset(ctx, path, ref, kind, resolve))
     return out
 
 
@@ -755,7 +762,8 @@ def asset_path_problem(ref: str) -> str | None:
     return None
 
 
-def _check_asset(ctx: Context, path: Path, ref: str, kind: str) -> list[Issue]:
+def _check_asset(ctx: Context, path: Path, ref: str, kind: str,
+                 resolve: Callable[[str], FsPath | None]) -> list[Issue]:
     problem = asset_path_problem(ref)
     if problem is not None:
         return [ctx.error("asset-path", path, path_text=ref, problem=problem)]
@@ -766,7 +774,7 @@ def _check_asset(ctx: Context, path: Path, ref: str, kind: str) -> list[Issue]:
                           allowed=", ".join(e.lstrip(".") for e in allowed))]
     if ctx.folder is None:
         return []
-    found = resolve_asset(ref, ctx.folder, ctx.shared_assets)
+    found = resolve(ref)
     if found is None:
         return [ctx.error("missing-asset", path, path_text=ref)]
     if kind == "image":

@@ -11,6 +11,14 @@ from ..story.pictures import picture_problem
 from ..story.validate import resolve_asset
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 class Media:
     """Loads a story's pictures scaled to cover a given size; remembers what failed."""
 
@@ -19,9 +27,31 @@ class Media:
         self.shared = shared
         self.limit = limit
         self._cache: OrderedDict[tuple[str, tuple[int, int]], pygame.Surface] = OrderedDict()
+        self._stamps: dict[tuple[str, tuple[int, int]], tuple[int, int] | None] = {}
         self.failed: set[str] = set()
         self.audio_ok: bool | None = None
         self.current_music: str | None = None
+
+    def reloaded(self, folder: Path | None) -> Media:
+        """The media of the story saved again: pictures whose files did not change are kept, so
+        a reload in watch mode does not draw every picture again."""
+        fresh = Media(folder, self.shared, self.limit)
+        if folder != self.folder:
+            return fresh
+        for key, surf in self._cache.items():
+            path = resolve_asset(key[0], folder, self.shared)
+            if path is not None and self._stamps.get(key) == _stamp(path):
+                fresh._cache[key] = surf
+                fresh._stamps[key] = self._stamps[key]
+        return fresh
+
+    def _remember(self, key: tuple[str, tuple[int, int]], path: Path,
+                  surf: pygame.Surface) -> None:
+        self._cache[key] = surf
+        self._stamps[key] = _stamp(path)
+        if len(self._cache) > self.limit:
+            old, _ = self._cache.popitem(last=False)
+            self._stamps.pop(old, None)
 
     def picture(self, ref: str | None, size: tuple[int, int]) -> pygame.Surface | None:
         """The picture covering `size` (cropped to fill), or None with the failure noted."""
@@ -42,9 +72,7 @@ class Media:
         except (pygame.error, OSError, ValueError, MemoryError):
             self.failed.add(ref)
             return None
-        self._cache[key] = surf
-        if len(self._cache) > self.limit:
-            self._cache.popitem(last=False)
+        self._remember(key, path, surf)
         return surf
 
     def portrait(self, ref: str | None, side: int) -> pygame.Surface | None:
@@ -75,9 +103,7 @@ class Media:
         except (pygame.error, OSError, ValueError, MemoryError):
             self.failed.add(ref)
             return None
-        self._cache[key] = surf
-        if len(self._cache) > self.limit:
-            self._cache.popitem(last=False)
+        self._remember(key, path, surf)
         return surf
 
     @staticmethod

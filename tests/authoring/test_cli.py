@@ -66,7 +66,8 @@ def test_bad_story_files_never_give_a_traceback(tmp_path, kind):
     path.write_bytes(GARBAGE[kind])
     for args in (["graph", str(path), "-o", str(tmp_path / "m.dot")],
                  ["test", str(path), "--junit", str(tmp_path / "j.xml")],
-                 ["strings", "export", str(path), "--lang", "sv", "-o", str(tmp_path / "s.csv")]):
+                 ["strings", "export", str(path), "--target-lang", "sv",
+                  "-o", str(tmp_path / "s.csv")]):
         res = porukka(*args)
         assert res.returncode == 1, (args, res.stdout, res.stderr)
         assert "Traceback" not in res.stderr + res.stdout
@@ -79,7 +80,7 @@ def test_missing_paths_are_usage_errors(tmp_path):
     for args in (["graph", str(tmp_path / "ei.yaml")],
                  ["test", str(tmp_path / "ei.yaml")],
                  ["test", str(tmp_path)],
-                 ["strings", "export", "ei-ole", "--lang", "sv"],
+                 ["strings", "export", "ei-ole", "--target-lang", "sv"],
                  ["strings", "import", str(tmp_path / "ei.csv")],
                  ["import-twee", str(tmp_path / "ei.twee"), "-o", str(tmp_path / "x")],
                  ["test", "stories", "--max-states", "0"]):

@@ -253,8 +253,8 @@ def test_broken_csv_files(raw, code):
 
 def test_import_command_finds_the_story_from_the_csv(story, tmp_path):
     csv_file = tmp_path / "sv.csv"
-    res = porukka("strings", "export", str(story.relative_to(tmp_path)), "--lang", "sv", "-o",
-                  str(csv_file), cwd=tmp_path)
+    res = porukka("strings", "export", str(story.relative_to(tmp_path)), "--target-lang", "sv",
+                  "-o", str(csv_file), cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     assert "wrote 10 texts of 'leffailta' (from fi into sv; 0 already translated)" in res.stdout
     csv_file.write_bytes(fill(csv_file.read_bytes(), SV))
@@ -290,9 +290,9 @@ def test_import_command_reports_stale_rows_with_exit_1(story, tmp_path):
 
 
 def test_export_refuses_the_story_language_and_bad_codes(story):
-    res = porukka("strings", "export", str(story), "--lang", "fi")
+    res = porukka("strings", "export", str(story), "--target-lang", "fi")
     assert res.returncode == 1 and "own language" in res.stderr
-    res = porukka("strings", "export", str(story), "--lang", "Svenska")
+    res = porukka("strings", "export", str(story), "--target-lang", "Svenska")
     assert res.returncode == 2 and "Svenska" in res.stderr
 
 

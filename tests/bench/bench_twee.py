@@ -22,7 +22,11 @@ from game.authoring.twee import convert  # noqa: E402
 
 PATTERNS = ["[[", "[[a]", "[[a]] ", "[[a->", "[[a|b][", "<<", "<<a ", "<<a>>", "(a:", "(a:)",
             "(a: \"", " (a:)[", "((a:", "(a:(b:", "/*", "<!--", "<%", "[a]\n", "a (\n", "''a",
-            "//a", "**a", "<a", "{", "$a", "\\"]
+            "//a", "**a", "<a", "{", "$a", "\\",
+            # links written as macros, and macros over several lines
+            "<<a\n", "<<a\n>>", "<<a\n<<", '(link-goto:"a",', '(link-goto:"a")',
+            '(link:"a")[', '(link:"a")[(go-to:"a")]', "(go-to:(go-to:", '<<link "a" ',
+            '<<goto "a">>']
 
 
 def document(pattern: str, size: int) -> str:

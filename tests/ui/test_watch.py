@@ -121,3 +121,111 @@ def test_play_command_with_watch_opens_a_watching_play_screen(tmp_path, monkeypa
     assert play and play[0].watcher is not None
     assert launcher.main(["play", str(path)]) == 0
     assert [v for v in seen if isinstance(v, PlayView)][-1].watcher is None
+
+
+def _idle_watching_view(d, path):
+    view = Game(d.app, [path.parent]).play_view(load_story(path), "fi", "counsellor", [],
+                                                watch=True)
+    d.app.push(view)
+    d.frames()
+    return view
+
+
+def test_a_save_wakes_an_idle_window_through_file_notifications(make_app, tmp_path, monkeypatch):
+    """Watch mode once polled every 0.1 s (a reload about 210 ms after the save): now the
+    operating system's notification wakes the idle loop, which never wakes on a timer."""
+    monkeypatch.delenv("PORUKKA_WATCH_POLL", raising=False)
+    path = tmp_path / "kokeilu.yaml"
+    path.write_text(STORY, encoding="utf-8")
+    d = make_app()
+    view = _idle_watching_view(d, path)
+    assert view.watcher.notified and view.wake_ms is None
+    d.app.idle_timeout_ms = 20_000  # only the watch event can wake the loop in time
+    time.sleep(0.1)
+    path.write_text(STORY.replace("Alku.", "Alku muuttui."), encoding="utf-8")
+    t0 = time.monotonic()
+    while not view.lines[0].text.startswith("Alku muuttui") and time.monotonic() - t0 < 10:
+        d.frames(1)
+    assert view.lines[0].text == "Alku muuttui."
+    assert time.monotonic() - t0 < 2.0
+    view.watcher.close()
+
+
+def test_without_notifications_the_file_is_polled(make_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("PORUKKA_WATCH_POLL", "1")
+    path = tmp_path / "kokeilu.yaml"
+    path.write_text(STORY, encoding="utf-8")
+    d = make_app()
+    view = _idle_watching_view(d, path)
+    assert not view.watcher.notified and view.wake_ms == 100
+    _save(path, STORY.replace("Alku.", "Alku muuttui."))
+    assert _until(d, lambda: view.lines[0].text == "Alku muuttui.")
+
+
+def test_a_failing_notifier_falls_back_to_polling(tmp_path, monkeypatch):
+    """No inotify watches left (or a file system without notifications): poll instead."""
+    import watchfiles._rust_notify
+
+    from game.ui.watch import StoryWatcher
+
+    def refuse(*args):
+        raise OSError("inotify watch limit reached")
+
+    monkeypatch.delenv("PORUKKA_WATCH_POLL", raising=False)
+    monkeypatch.setattr(watchfiles._rust_notify, "RustNotify", refuse)
+    path = tmp_path / "kokeilu.yaml"
+    path.write_text(STORY, encoding="utf-8")
+    watcher = StoryWatcher(path)
+    assert not watcher.notified and watcher.wake_ms == 100
+    _save(path, STORY.replace("Alku.", "Alku muuttui."))
+    assert watcher.poll(0.01) is None  # not yet: polled every 0.1 s
+    reload = watcher.poll(0.1)
+    assert reload is not None and reload.loaded is not None
+
+
+def test_a_notified_change_reloads_only_the_story_file(tmp_path, monkeypatch):
+    """The folder is watched (editors save by renaming a new file over the old one); other
+    files in it do not reload the story."""
+    from game.ui.watch import StoryWatcher
+
+    monkeypatch.delenv("PORUKKA_WATCH_POLL", raising=False)
+    path = tmp_path / "kokeilu.yaml"
+    path.write_text(STORY, encoding="utf-8")
+    watcher = StoryWatcher(path)
+    assert watcher.notified
+    (tmp_path / "muistiinpanot.txt").write_text("x", encoding="utf-8")
+    time.sleep(0.3)
+    assert watcher.poll(0.0) is None and not watcher.noticed
+    new = tmp_path / "kokeilu.yaml.tmp"
+    new.write_text(STORY.replace("Alku.", "Alku muuttui."), encoding="utf-8")
+    os.replace(new, path)
+    end = time.monotonic() + 5
+    reload = None
+    while reload is None and time.monotonic() < end:
+        time.sleep(0.01)
+        reload = watcher.poll(0.0)
+    assert reload is not None and reload.loaded is not None
+    watcher.close()
+
+
+def test_a_reload_keeps_the_pictures_that_did_not_change(make_app, tmp_path):
+    """A reload once drew every picture again (an SVG background took most of the reload)."""
+    from game.ui.media import Media
+
+    make_app()
+    pic = tmp_path / "tausta.png"
+    surf = pygame.Surface((40, 30))
+    surf.fill((200, 0, 0))
+    pygame.image.save(surf, str(pic))
+    media = Media(tmp_path, None)
+    first = media.picture("tausta.png", (80, 60))
+    assert first is not None
+    again = media.reloaded(tmp_path)
+    assert again.picture("tausta.png", (80, 60)) is first
+    surf.fill((0, 0, 200))
+    pygame.image.save(surf, str(pic))
+    st = pic.stat()
+    os.utime(pic, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    changed = again.reloaded(tmp_path).picture("tausta.png", (80, 60))
+    assert changed is not None and changed is not first
+    assert changed.get_at((40, 30))[:3] == (0, 0, 200)

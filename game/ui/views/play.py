@@ -504,7 +504,7 @@ class PlayView(BaseView):
     @property
     def wake_ms(self) -> int | None:
         """How often an idle screen wakes up: often enough to notice a save in watch mode."""
-        return int(self.watcher.interval * 1000) if self.watcher is not None else None
+        return self.watcher.wake_ms if self.watcher is not None else None
 
     def _reload(self, reload: Reload) -> None:
         if reload.loaded is None:
@@ -521,7 +521,7 @@ class PlayView(BaseView):
         state = carry_over(self.c.state, runtime) or runtime.begin().state
         self.c.replace_story(runtime, state)
         if self.media is not None:
-            self.media = Media(loaded.folder, self.media.shared)
+            self.media = self.media.reloaded(loaded.folder)
         self.flow.restart_scene()
         self._sync()
         self.app.note(self.tr("watch-reloaded"), 3)
