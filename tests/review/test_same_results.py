@@ -7,6 +7,8 @@ make exactly the same session reports, group report and JSON export of it.
 Refreshed once since, when the play flow began to hand the log each move after it is made: the
 fake clock of the fixtures then ticks at other moments (decision times and `at` moved) and
 decisions gained their `undone` mark; every other value was checked equal before the refresh.
+Refreshed again when the log stopped recording who voted what (issue 13): sequence numbers and
+times moved with the vote records that are no longer there, and small tallies are suppressed.
 """
 
 from __future__ import annotations
