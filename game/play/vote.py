@@ -53,3 +53,32 @@ class Tally:
 
     def share(self, cid: str) -> float:
         return self.counts.get(cid, 0) / self.total if self.total else 0.0
+
+    @property
+    def divided(self) -> bool:
+        """The vote was close (see `divided`): a point to return to in the reflection."""
+        return divided(self.counts.values())
+
+
+# --- the "divided" rule ------------------------------------------------------------------------
+# One rule, used by the game's results screen and by the reports (docs/reports.md).
+
+DIVIDED_MARGIN = 1  # the two largest counts at most this far apart
+DIVIDED_SHARE = 0.6  # or the winner has less than this share of the votes
+
+
+def divided(counts: Iterable[int]) -> bool:
+    """Whether a vote was close enough to be a point to return to in the reflection.
+
+    Divided: at least two options got votes, and either the two largest counts are within
+    one vote of each other (3–2, 2–2, 2–1) or the winner has under 60 % of the votes
+    (3–2–1, 4–2–1). A unanimous vote or a clear majority (5–1, 4–1, 3–1) is not divided:
+    calling every non-unanimous vote a split made the list of points to return to useless.
+    """
+    values = sorted(counts, reverse=True)
+    if any(n < 0 for n in values):
+        raise ValueError("vote counts cannot be negative")
+    if sum(1 for n in values if n > 0) < 2:
+        return False
+    first, second = values[0], values[1]
+    return first - second <= DIVIDED_MARGIN or first / sum(values) < DIVIDED_SHARE
