@@ -28,6 +28,9 @@ from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.path import Path
+
+from .shapes import points
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -41,8 +44,10 @@ LIGHT = "#D9D9D9"
 INK = "#222222"
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h")
 LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), "-", "--")
-SHAPE_MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*",
-                 "hexagon": "h", "cross": "X", "heart": "P"}
+def shape_marker(shape: str) -> Path:
+    """The participant's shape as a matplotlib marker: the same polygon the HTML draws."""
+    return Path([(x, -y) for x, y in points(shape)] + [(0.0, 0.0)],
+                [Path.MOVETO] + [Path.LINETO] * (len(points(shape)) - 1) + [Path.CLOSEPOLY])
 
 RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # text stays text: selectable, searchable, read aloud
@@ -351,9 +356,15 @@ def story_map(
     head: tuple[str, str],
     visited_word: str,
     order_word: Callable[[int], str],
+    name: Callable[[str], str] = str,
+    number: Callable[[str], int] | None = None,
 ) -> Chart:
-    """The scenes in layers from the start; the group's way through them highlighted."""
+    """The scenes in layers from the start; the group's way through them highlighted.
+
+    A box shows the scene's number in the story (never its internal id); the table under
+    the picture names the scenes the group went through."""
     ids = [n for n, _ in nodes]
+    numbers = {n: (number(n) if number else 0) or i for i, n in enumerate(ids, 1)}
     endings = {n for n, e in nodes if e}
     depth = _layers(ids, edges, start)
     layers: dict[int, list[str]] = {}
@@ -397,10 +408,11 @@ def story_map(
                 else "square,pad=0.02",
                 facecolor=BLUE if on else "white", edgecolor=BLUE if on else GREY,
                 lw=1.6 if n == start else 0.8, zorder=4))
-            ax.text(x, y, n if len(n) <= 16 else n[:15] + "…", ha="center", va="center",
-                    fontsize=6, color="white" if on else "#444444", zorder=5,
+            ax.text(x, y, str(numbers[n]), ha="center", va="center",
+                    fontsize=9, color="white" if on else "#444444", zorder=5,
                     fontweight="bold" if on else "normal")
-    rows = tuple((order_word(i + 1), sid) for i, sid in enumerate(path))
+    rows = tuple((order_word(i + 1), f"{numbers.get(sid, '')} {name(sid)}".strip())
+                 for i, sid in enumerate(path))
     return Chart(key, _svg(fig, key, title, desc + " " + visited_word), title, desc, head, rows)
 
 
@@ -431,7 +443,7 @@ def attendance(
             y = rows_n - 1 - r
             if cols <= 40:
                 xs = [c for c, here in enumerate(row) if here]
-                ax.scatter(xs, [y] * len(xs), s=42, marker=SHAPE_MARKERS.get(shape, "o"),
+                ax.scatter(xs, [y] * len(xs), s=42, marker=shape_marker(shape),
                            color=colour, edgecolors=INK, linewidths=0.6, zorder=3)
                 continue
             # Many sessions: a bar for each run of sessions they came to, not a marker each.

@@ -207,7 +207,11 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
                 return EXIT_ERRORS
             bundle = load_group(store, group, include_simulated=args.include_simulated)
             _warn_unreadable(ui, bundle.unreadable)
-            html = render_group(bundle.report, lang, domain_names=bundle.domain_names)
+            html = render_group(bundle.report, lang, domain_names=bundle.domain_names,
+                                stories=bundle.stories)
+            if bundle.report.left_out_simulated:
+                err(tn("rev-left-out-demo-hint", bundle.report.left_out_simulated, ui,
+                       shown=len(bundle.report.sessions)))
     except FacilitatorError as exc:
         err(t("rev-log-error", ui, id=args.session or args.group, reason=exc))
         return EXIT_ERRORS

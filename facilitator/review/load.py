@@ -134,7 +134,8 @@ def session_html(
 ) -> str:
     b = load_session(store, session_id, story_dirs=story_dirs)
     return render_session(b.report, lang, group_name=b.group_name, story_map=b.story_map,
-                          domain_names=b.domain_names, now=now)
+                          domain_names=b.domain_names, now=now,
+                          stories={b.report.story_id: b.story} if b.story else None)
 
 
 # What the group report reads of each log: the scenes' texts and states, the single votes and
@@ -156,6 +157,7 @@ class GroupBundle:
     report: GroupReport
     domain_names: dict[str, Any]
     unreadable: tuple[tuple[str, str], ...]
+    stories: dict[str, Story] = field(default_factory=dict)  # at hand, as played, by id
 
 
 def load_group(
@@ -182,10 +184,18 @@ def load_group(
         open_now=[s.id for s in summaries if s.status == "in-progress"],
     )
     names: dict[str, Any] = {}
-    if any(d not in STANDARD_DOMAINS for d in report.domains):
-        for s in {(x.story_id, x.story_hash) for x in summaries}:
-            names.update(domain_names(find_story(s[0], s[1], story_dirs)))
-    return GroupBundle(report, names, tuple(unreadable))
+    stories: dict[str, Story] = {}
+    # Newest first: the texts of the story as it was last played win.
+    for s in dict.fromkeys((x.story_id, x.story_hash) for x in
+                           sorted(summaries, key=lambda x: x.started, reverse=True)):
+        if s[0] in stories:
+            continue
+        story = find_story(s[0], s[1], story_dirs)
+        if story is not None:
+            stories[s[0]] = story
+            for key, label in domain_names(story).items():
+                names.setdefault(key, label)
+    return GroupBundle(report, names, tuple(unreadable), stories)
 
 
 def group_html(
@@ -198,4 +208,5 @@ def group_html(
     story_dirs: Sequence[Path] | None = None,
 ) -> str:
     b = load_group(store, group, include_simulated=include_simulated, story_dirs=story_dirs)
-    return render_group(b.report, lang, domain_names=b.domain_names, now=now)
+    return render_group(b.report, lang, domain_names=b.domain_names, now=now,
+                        stories=b.stories)

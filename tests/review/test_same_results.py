@@ -2,7 +2,9 @@
 
 `data/readers-before-typed-payloads.json` was made from the same played group by the readers
 that took `record.data[...]` with guessed defaults (see `_snapshot`); the typed readers must
-make exactly the same session reports, group report and JSON export of it.
+make exactly the same session reports, group report and JSON export of it. (Regenerated for
+issue 17, where only the group report's new fields changed it: each session's language, and a
+choice point's numbered options with its tallies as numbers and the `divided` rule.)
 """
 
 from __future__ import annotations
