@@ -246,6 +246,7 @@ class SessionRecorder:
         self._before: StoryState | None = None  # the state a transition started from
         self._expected: tuple[str, str] | None = None  # decision logged before the runtime moved
         self._taken: tuple[str, str] | None = None  # the runtime moved before the decision
+        self._ending_logged = False
 
     @property
     def state(self) -> StoryState | None:
@@ -332,7 +333,16 @@ class SessionRecorder:
         self._before = self._before or self._state
         return "skipped_to_ending", ev.scene, {"target": ev.target}
 
+    @property
+    def reached_ending(self) -> bool:
+        """Whether the story reached an ending (logged now, or where a resume started)."""
+        if self._ending_logged:
+            return True
+        scene = self.story.scenes.get(self._state.scene) if self._state is not None else None
+        return scene is not None and scene.is_ending
+
     def _ending(self, ev: EndingReached, _: StoryState | None) -> tuple:
+        self._ending_logged = True
         return "ending_reached", ev.scene, {"title": ev.title, "mood": ev.mood}
 
     # -- play events --

@@ -162,9 +162,11 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
         rows = []
         for s in by_group.get(gid, []):
             status = t(f"rev-status-{s.status}", ui)
+            if s.resumed:
+                status += f" · {t('rev-resumed', ui)}"
             if s.simulated:
                 status += f" · {t('rev-demo', ui)}"
-            rows.append([fmt.list_date(s.started), s.story_title,
+            rows.append([fmt.when(s.started, ui), s.story_title,
                          f"{fmt.minutes(s.duration)} min", status,
                          ", ".join(s.present_nicknames) or t("rev-nobody", ui), s.id])
         people = len(store.groups.participants(gid)) if gid in known else 0

@@ -40,11 +40,12 @@ from ..log.records import (
     SkippedToEndingData,
     last_of,
     payloads,
+    resume_count,
 )
 
 MIN_PEOPLE = 5
 
-Status = Literal["finished", "interrupted", "in-progress"]
+Status = Literal["finished", "ended-early", "interrupted", "in-progress"]
 ACTIONS_SHOWN: tuple[CounsellorActionKind, ...] = (
     "pause", "resume", "back", "skip-to-ending", "revote", "timer-extend", "timer-stop",
     "end-session",
@@ -246,6 +247,7 @@ class SessionReport:
     feedback: tuple[Feedback, ...]
     no_feedback: tuple[Person, ...]
     feedback_summary: Aggregate
+    resumed: int = 0  # times carried on after an interruption
 
     @property
     def duration(self) -> timedelta:
@@ -449,6 +451,7 @@ def session_report(
         feedback=feedback,
         no_feedback=tuple(p for p in present if p.id not in face),
         feedback_summary=aggregate(faces, bins=(1, 2, 3, 4, 5)),
+        resumed=resume_count(records),
     )
 
 
@@ -468,6 +471,7 @@ class SessionColumn:
     present: frozenset[str]
     feedback: Aggregate
     language: str = "fi"  # the language the session was played in (its logged texts)
+    resumed: int = 0  # times carried on after an interruption
 
 
 @dataclass(frozen=True)
@@ -626,6 +630,7 @@ def group_report(
             present=frozenset(d.present),
             feedback=aggregate(answered, bins=(1, 2, 3, 4, 5)),
             language=d.language,
+            resumed=resume_count(recs),
         ))
         per_session.append((decisions, ratings))
 

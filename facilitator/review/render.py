@@ -119,7 +119,7 @@ class _Words:
             return said.text
         n = self.texts.scene_number(sid, scene) or self.scene_order.setdefault(
             scene, len(self.scene_order) + 1)
-        return self("rev-scene-n", n=n)
+        return self("rev-scene-n", number=n)
 
     def __call__(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
@@ -144,7 +144,7 @@ class _Words:
         if said is None:
             name = self.texts.scene(st.story_id, row.scene, None, self.row_lang(st, row))
             if name is None:
-                return escape(self("rev-choice-point-n", n=row.number))
+                return escape(self("rev-choice-point-n", number=row.number))
             said = name
         return Markup("{0}. {1}").format(row.number, self.said(said))
 

@@ -1,0 +1,88 @@
+"""What a worker reads first (issue 17): statuses told apart, close votes with their options'
+texts, no internal ids, no skip counts beside a name, the domain labels in exports."""
+
+from __future__ import annotations
+
+import re
+
+from facilitator.review import export
+from facilitator.review.model import group_report, session_report
+from facilitator.review.render import render_group, render_session
+
+from .conftest import Log, people
+from .test_commands import porukka
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_ended_early_and_resumed_are_told_apart_in_the_report():
+    log = Log().start(["p0", "p1"])
+    log.scene("alku")
+    log.add("counsellor_action", {"action": "resume", "detail": "restart", "state": None},
+            scene="alku")
+    log.end("ended-early")
+    r = session_report(log.records, people(2))
+    assert r.status == "ended-early" and r.resumed == 1
+    page = _text(render_session(r, "en"))
+    assert "ended early" in page and "resumed after an interruption" in page
+    assert "finished" not in page.lower().replace("unfinished", "")
+
+
+def test_the_summary_lists_only_close_votes_with_every_options_text():
+    log = Log().start([f"p{i}" for i in range(6)])
+    log.scene("eka", "Aamu alkaa.").offer("eka", [("x", []), ("y", [])])
+    log.decide("eka", "x", {"x": 5, "y": 1})
+    log.scene("toka", "Ilta tulee.").offer("toka", [("x", []), ("y", []), ("z", [])])
+    log.decide("toka", "x", {"x": 3, "y": 2, "z": 1})
+    log.scene("loppu", "Loppu.")
+    log.end()
+    page = render_session(session_report(log.records, people(6)), "fi")
+    glance = page[page.index('id="points"'):page.index('id="path"')]
+    text = " ".join(_text(glance).split())
+    assert "1. Valinta x: 3 ääntä · 2. Valinta y: 2 ääntä · 3. Valinta z: 1 ääni" in text
+    assert "5 ääntä" not in text  # the 5–1 is not listed
+    # No scene id anywhere a person reads: scenes are named by their first line.
+    body = _text(page[page.index("<body"):])
+    for scene_id in ("eka", "toka", "loppu"):
+        assert not re.search(rf"\b{scene_id}\b", body), scene_id
+    assert "Ilta tulee." in body
+
+
+def test_no_skip_count_beside_a_name_in_the_group_report():
+    sessions = []
+    for k in range(2):
+        log = Log(session=f"2025011{k}T093000Z-00000{k}")
+        log.start(["p0", "p1"]).scene("a")
+        log.rate("p0", "arki", None).rate("p0", "mieli", None).rate("p1", "arki", 3 + 3 * k)
+        sessions.append(log.end().records)
+    r = group_report("g-1", "Tiistai", sessions, people(2))
+    page = _text(render_group(r, "en"))
+    assert not re.search(r"skipped \d|\d×", page)
+    assert "higher now" in page  # Susi's own view 3 → 6, in words
+    assert "20250110T093000Z-000000" in page  # session ids to go on to a session report
+
+
+def test_export_has_divided_resumed_and_a_table_of_domain_labels(fresh):
+    data = export.collect(fresh["store"], include_simulated=True)
+    assert {"divided", "split"} <= set(data.tables["decisions"][0])
+    assert all(isinstance(r["resumed"], int) for r in data.tables["sessions"])
+    labels = {r["domain"]: r for r in data.tables["domains"]}
+    used = {d for r in data.tables["decisions"] for d in r["domains"]}
+    assert used and used <= set(labels)
+    assert all(row["fi"] and row["sv"] and row["en"] for row in labels.values())
+
+
+def test_a_group_of_only_demo_sessions_says_why_the_report_is_empty(fresh, capsys,
+                                                                      monkeypatch, tmp_path):
+    store = fresh["store"]
+    g = store.groups.create_group("Vain demo")
+    p = [store.groups.add_participant(g.id, n) for n in ("Aa", "Bb")]
+    from game.story import load_story
+
+    from .conftest import ROOT, play_session
+    play_session(store, g.id, p, load_story(ROOT / "stories" / "rahat-loppuu"), simulated=True)
+    code, _out, err = porukka(capsys, monkeypatch, "report", "--group", "Vain demo", "-o",
+                              str(tmp_path / "r.html"))
+    assert code == 0 and "--include-simulated" in err and "1 simulated" in err
