@@ -210,10 +210,10 @@ def domain_rows(data: Export, summaries: Iterable[SessionSummary]) -> list[dict[
     from .load import domain_names, find_story
 
     used: dict[str, None] = {}
-    for row in data.tables["decisions"]:
-        used.update(dict.fromkeys(row["domains"]))
-    for row in data.tables["reflections"]:
-        used[row["domain"]] = None
+    for dec in data.tables["decisions"]:
+        used.update(dict.fromkeys(dec["domains"]))
+    for rating in data.tables["reflections"]:
+        used[rating["domain"]] = None
     labels: dict[str, Any] = {}
     if any(not has(f"rev-domain-{d}") for d in used):
         for sid, digest in dict.fromkeys((s.story_id, s.story_hash) for s in summaries):
