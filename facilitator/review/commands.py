@@ -315,6 +315,8 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
 
     try:
         age = fmt.parse_age(args.older_than)
+    except fmt.AgeWithoutUnit:
+        return usage(ui, "porukka purge", t("rev-age-needs-unit", ui, value=args.older_than))
     except ValueError:
         return usage(ui, "porukka purge", t("rev-bad-age", ui, value=args.older_than))
     try:
@@ -333,6 +335,10 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         if not items:
             print(t("rev-nothing-to-purge", ui, date=day))
             return EXIT_OK
+        if not args.yes:
+            print(tn("rev-purge-list", len(items), ui, date=day))
+            for item in items:
+                print(f"  {fmt.when(item.started, ui)}  {item.group}  {item.story}")
         refused = _confirm(args, ui, "purge", t("rev-confirm-purge", ui, n=len(items),
                                                   date=day))
         if refused is not None:
@@ -345,7 +351,7 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         err(str(exc))
         return EXIT_ERRORS
     for item, files in done:
-        print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.list_date(item.started),
+        print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.when(item.started, ui),
                  group=item.group, story=item.story))
     print(t("rev-purged", ui, n=len(done), files=sum(f for _, f in done)))
     return EXIT_OK

@@ -92,6 +92,8 @@ def test_sessions_filters(fresh, capsys, monkeypatch):
     (("forget", "Nobody", "--group", "Tiistairyhmä", "--yes"), 1, "has no participant"),
     (("forget", "Kettu", "--group", "Nobody", "--yes"), 1, "There is no group"),
     (("purge", "--older-than", "half a year", "--yes"), 2, "is not an age"),
+    # Issue 17: a bare number was taken as days; the unit is required.
+    (("purge", "--older-than", "180", "--yes"), 2, "needs a unit"),
 ])
 def test_bad_input_is_a_message_not_a_traceback(fresh, capsys, monkeypatch, tmp_path, args,
                                                 code, message):
@@ -214,6 +216,10 @@ def test_purge_deletes_old_sessions_and_leaves_newer_ones_byte_identical(
 
     code, out, err = porukka(capsys, monkeypatch, "purge", "--older-than", "180d")
     assert code == 2 and "--yes" in err
+    # What would be deleted is listed before the question (issue 17): date, group, story.
+    listed = [ln for ln in out.splitlines() if "Tiistairyhmä" in ln]
+    assert len(listed) == 5 and all("Rahat loppuu kesken" in ln for ln in listed)
+    assert out.index("Tiistairyhmä") < (out + err).index("--yes")
     code, out, _ = porukka(capsys, monkeypatch, "purge", "--older-than", "26w", "--yes")
     assert code == 0, out
     assert "Sessions deleted: 5" in out
