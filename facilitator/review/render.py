@@ -8,6 +8,8 @@ texts, nicknames, feedback words) is escaped by the template.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +24,7 @@ from game.i18n import has, interface_language, t, tn
 from game.story.text import pick
 
 from . import _format as fmt
-from . import charts, shapes
+from . import charts, shapes, timecharts
 from .model import (
     MIN_PEOPLE,
     ChoicePointRow,
@@ -216,8 +218,27 @@ class _Words:
         return self(key) if has(key) else action
 
 
+MIN_TEXT_PX = 9.0  # no text of a report smaller than this, on a phone too
+_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
+_FONT = re.compile(r'font-size(?::\s*|=")([\d.]+)')
+
+
+def min_width(svg: str) -> int:
+    """The narrowest a chart may be drawn so that its smallest text is still MIN_TEXT_PX:
+    narrower screens scroll the chart sideways instead of shrinking its text."""
+    box = _VIEWBOX.search(svg)
+    sizes = [float(x) for x in _FONT.findall(svg)]
+    if box is None or not sizes:
+        return 0
+    return math.ceil(MIN_TEXT_PX * float(box.group(1)) / min(sizes))
+
+
 def _markup(chart: charts.Chart) -> dict[str, Any]:
-    return {"key": chart.key, "svg": Markup(chart.svg), "title": chart.title,
+    svg = chart.svg
+    need = min_width(svg)
+    if need:
+        svg = svg.replace("<svg ", f'<svg style="min-width: {need}px" ', 1)
+    return {"key": chart.key, "svg": Markup(svg), "title": chart.title,
             "desc": chart.desc, "head": chart.head, "rows": chart.rows}
 
 
@@ -334,12 +355,14 @@ def group_charts(report: GroupReport, w: _Words) -> dict[str, Any]:
     out: dict[str, Any] = {"ratings": {}}
     if not report.sessions:
         return out
+    times = [s.started for s in report.sessions]
     dates = [w.short(s.started) for s in report.sessions]
-    out["attendance"] = _markup(charts.attendance(
+    out["attendance"] = _markup(timecharts.attendance(
         "attend",
         [p.nickname for p in report.people],
         [p.colour for p in report.people],
         [p.shape for p in report.people],
+        times,
         dates,
         report.attendance,
         title=w("rev-chart-attendance"),
@@ -350,8 +373,8 @@ def group_charts(report: GroupReport, w: _Words) -> dict[str, Any]:
         no=w("rev-not-here"),
     ))
     if report.feedback_shown:
-        out["feedback"] = _markup(charts.feedback_trend(
-            "feedback", dates, [s.feedback.value for s in report.sessions],
+        out["feedback"] = _markup(timecharts.feedback_trend(
+            "feedback", times, dates, [s.feedback.value for s in report.sessions],
             face_labels=[w.face(i) for i in range(1, 6)],
             title=w("rev-chart-feedback-trend"),
             desc=w.n("rev-chart-feedback-trend-desc", len(report.feedback_shown),
@@ -360,17 +383,13 @@ def group_charts(report: GroupReport, w: _Words) -> dict[str, Any]:
             hidden=w("rev-hidden"),
         ))
     rated = [d for d in report.domains if any(d in s.points for s in report.ratings)]
-    order = {d: i for i, d in enumerate(rated)}  # the same colour for a domain everywhere
-    if rated:
-        out["legend"] = _markup(charts.domain_legend(
-            "domains", [w.domain(d) for d in rated], title=w("rev-th-domain"),
-            desc=w("rev-legend-desc")))
+    order = {d: i for i, d in enumerate(rated)}  # the same style for a domain everywhere
     for i, series in enumerate(report.ratings, 1):
         if not series.points:
             continue
         labels = [w.domain(d) for d in series.points]
-        out["ratings"][series.person.id] = _markup(charts.ratings_trend(
-            f"ratings{i}", dates,
+        out["ratings"][series.person.id] = _markup(timecharts.ratings_trend(
+            f"ratings{i}", times, dates,
             [(order[d], pts) for d, pts in series.points.items()],
             labels=labels,
             title=w("rev-chart-ratings", name=series.person.nickname),
