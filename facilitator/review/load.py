@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from game.resources import builtin_stories_dir
-from game.story.yamlsource import SourceError, read_source
 from game.story.model import STANDARD_DOMAINS, Story
+from game.story.yamlsource import SourceError, read_source
 
 from .._time import parse_time
 from ..errors import LogError, NotFound
