@@ -279,21 +279,23 @@ def faces(
     per_row = 6
     rows_n = math.ceil(n / per_row) or 1
     with rc_context(RC):
-        fig = _figure(WIDTH, 1.25 * rows_n)
+        fig = _figure(WIDTH, 1.4 * rows_n)
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(-0.1, per_row * 1.3 - 0.2)
-        ax.set_ylim(-rows_n * 1.6, 0.1)
+        ax.set_ylim(-rows_n * 1.8, 0.1)
         ax.set_aspect("equal")
         ax.axis("off")
         for i, (name, face, word) in enumerate(zip(names, answers, words, strict=True)):
             x = (i % per_row) * 1.3 + 0.55
-            y = -(i // per_row) * 1.6 - 0.5
+            y = -(i // per_row) * 1.8 - 0.5
             _face(ax, x, y, face)
             ax.text(x, y - 0.62, name, ha="center", va="center", fontsize=8.5,
                     fontweight="bold", color=INK)
-            under = f"“{word}”" if word else face_words(face)
-            ax.text(x, y - 0.9, under, ha="center", va="center", fontsize=7.5,
-                    color="#444444", style="italic" if word else "normal")
+            ax.text(x, y - 0.9, face_words(face), ha="center", va="center", fontsize=7.5,
+                    color="#444444")
+            if word:  # beside the face's name, never instead of it
+                ax.text(x, y - 1.15, f"“{word}”", ha="center", va="center", fontsize=7.5,
+                        color="#444444", style="italic")
     table = tuple((nm, face_words(f), w or "") for nm, f, w in zip(names, answers, words,
                                                                     strict=True))
     return Chart(key, _svg(fig, key, title, desc), title, desc, head, table)

@@ -310,7 +310,9 @@ def session_charts(
             [f.word for f in report.feedback],
             face_words=w.face,
             title=w("rev-chart-faces"),
-            desc=w("rev-chart-faces-desc", n=len(report.feedback)),
+            # Counted as the page counts: those who chose a face.
+            desc=w("rev-chart-faces-desc",
+                   n=sum(1 for f in report.feedback if f.face is not None)),
             head=(w("rev-th-name"), w("rev-th-face"), w("rev-th-word")),
         ))
     summary = report.feedback_summary

@@ -86,3 +86,18 @@ def test_a_group_of_only_demo_sessions_says_why_the_report_is_empty(fresh, capsy
     code, _out, err = porukka(capsys, monkeypatch, "report", "--group", "Vain demo", "-o",
                               str(tmp_path / "r.html"))
     assert code == 0 and "--include-simulated" in err and "1 simulated" in err
+
+
+def test_the_faces_caption_counts_as_the_page_does_and_a_word_keeps_the_face_name():
+    """Regression (issue 17): the accessible caption said "answered: 6" where the page said
+    5 (one gave a word but no face), and a word replaced the face's name."""
+    log = Log().start([f"p{i}" for i in range(6)]).scene("a")
+    for i in range(5):
+        log.feedback(f"p{i}", 4, "kiva" if i == 0 else None)
+    log.feedback("p5", None, "väsy")
+    page = render_session(session_report(log.end().records, people(6)), "en")
+    assert "People who answered: 5." in page and "People who answered: 6." not in page
+    faces = page[page.index('data-chart="faces"'):]
+    svg = faces[faces.index("<svg"):faces.index("</svg>")]
+    # Five faces "good" drawn with their names: the first one with its word as well.
+    assert "“kiva”" in svg and svg.count(">good<") == 5
