@@ -13,6 +13,7 @@ line, shortened (or "scene 3" when it has no text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from game.story.model import Story
 from game.story.text import base_language, fallback_chain
 
 SCENE_NAME_CHARS = 60
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,11 @@ class StoryTexts:
                     return Said(shorten(said.text), said.lang)
             if spec.lines:
                 said = self._get(spec.lines[0].text, st)
+                if said is not None and "{" in said.text:
+                    # The story's line has {variables}; the logged line has their values.
+                    if logged_line and base_language(logged_lang) == base_language(said.lang):
+                        return Said(shorten(logged_line), logged_lang)
+                    said = Said(_PLACEHOLDER.sub("…", said.text), said.lang)
                 if said is not None:
                     return Said(shorten(said.text), said.lang)
         if logged_line:

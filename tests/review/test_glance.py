@@ -41,7 +41,8 @@ def test_the_summary_lists_only_close_votes_with_every_options_text():
     page = render_session(session_report(log.records, people(6)), "fi")
     glance = page[page.index('id="points"'):page.index('id="path"')]
     text = " ".join(_text(glance).split())
-    assert "1. Valinta x: 3 ääntä · 2. Valinta y: 2 ääntä · 3. Valinta z: 1 ääni" in text
+    assert "Valinta x: 3 ääntä Valinta y: 2 ääntä Valinta z: 1 ääni" in text
+    assert '<li value="1">Valinta x: <b class="nowrap">3 ääntä</b>' in glance
     assert "5 ääntä" not in text  # the 5–1 is not listed
     # No scene id anywhere a person reads: scenes are named by their first line.
     body = _text(page[page.index("<body"):])
@@ -101,3 +102,16 @@ def test_the_faces_caption_counts_as_the_page_does_and_a_word_keeps_the_face_nam
     svg = faces[faces.index("<svg"):faces.index("</svg>")]
     # Five faces "good" drawn with their names: the first one with its word as well.
     assert "“kiva”" in svg and svg.count(">good<") == 5
+
+
+def test_a_scene_name_never_shows_a_story_variable_placeholder(loaded):
+    """A scene's first line may hold {rahat}: the name uses the logged line (with the value)
+    or leaves the placeholder out."""
+    from facilitator.review.texts import StoryTexts
+
+    texts = StoryTexts({loaded.story.id: loaded.story}, "fi")
+    for sid, scene in loaded.story.scenes.items():
+        logged = "Lähikaupassa. Alexilla on 12 €." if scene.lines else None
+        for lang in ("fi", "en"):
+            said = texts.scene(loaded.story.id, sid, logged, lang)
+            assert said is None or ("{" not in said.text and "}" not in said.text), said
