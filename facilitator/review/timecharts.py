@@ -42,7 +42,31 @@ def _esc(text: str) -> str:
 
 
 def _f(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
+    return f"{x:.1f}"
+
+
+class Marks:
+    """Each shape drawn once in the chart's <defs> and placed with <use>: a hundred sessions
+    of six people are 600 markers, and a circle alone is a 40-point polygon."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.used: dict[str, None] = {}
+
+    def __call__(self, shape: str, x: float, y: float, size: float, fill: str,
+                 stroke: str = INK, width: float = 0.8) -> str:
+        self.used[shape] = None
+        k = size / 20
+        return (f'<use href="#{self.key}-{shape}" transform="translate({_f(x)} {_f(y)}) '
+                f'scale({k:.3f})" fill="{fill}" stroke="{stroke}" '
+                f'stroke-width="{width / k:.2f}"/>')
+
+    def defs(self) -> str:
+        paths = "".join(
+            f'<path id="{self.key}-{shape}" d="M'
+            + " L".join(f"{px:.2f} {py:.2f}" for px, py in points(shape)) + ' Z"/>'
+            for shape in self.used)
+        return f"<defs>{paths}</defs>" if paths else ""
 
 
 def _text_width(text: str, size: float) -> float:
@@ -57,15 +81,6 @@ def _svg(key: str, width: float, height: float, title: str, desc: str, body: lis
             f'font-family="system-ui, \'DejaVu Sans\', Arial, sans-serif">\n'
             f'<title id="{key}-title">{_esc(title)}</title>'
             f'<desc id="{key}-desc">{_esc(desc)}</desc>\n' + "\n".join(body) + "\n</svg>")
-
-
-def marker(shape: str, x: float, y: float, size: float, fill: str, stroke: str = INK,
-           width: float = 0.8) -> str:
-    """A shape (from `shapes`) centred on (x, y), `size` across."""
-    k = size / 20
-    d = "M" + " L".join(f"{_f(x + px * k)} {_f(y + py * k)}" for px, py in points(shape))
-    return (f'<path d="{d} Z" fill="{fill}" stroke="{stroke}" '
-            f'stroke-width="{_f(width)}"/>')
 
 
 class TimeAxis:
@@ -133,6 +148,7 @@ def attendance(
     axis = TimeAxis(times, left + 10, width - 14)
     gaps = [b - a for a, b in zip(axis.xs, axis.xs[1:], strict=False) if b > a]
     mark = max(4.0, min(13.0, (min(gaps) if gaps else 13.0) * 0.9))
+    marks = Marks(key)
     body: list[str] = []
     for r, (name, colour, shape) in enumerate(zip(names, colours, shapes, strict=True)):
         y = top + row_h * r + row_h / 2
@@ -142,12 +158,13 @@ def attendance(
                     f'fill="{INK}" text-anchor="end">{_esc(name)}</text>')
         for c, here in enumerate(grid[r]):
             if here:
-                body.append(marker(shape, axis.xs[c], y, mark, colour,
-                                   width=0.8 if mark > 6 else 0.4))
+                body.append(marks(shape, axis.xs[c], y, mark, colour,
+                                  width=0.8 if mark > 6 else 0.4))
     base = top + row_h * len(names)
     body.append(f'<line x1="{_f(left)}" x2="{_f(width - 6)}" y1="{_f(base)}" y2="{_f(base)}" '
                 f'stroke="{GREY}" stroke-width="1"/>')
     body += axis.labels(dates, base + 24, size, width)
+    body.insert(0, marks.defs())
     table = tuple((names[r], *(yes if here else no for here in grid[r]))
                   for r in range(len(names)))
     return Chart(key, _svg(key, width, height, title, desc, body), title, desc, head, table)
@@ -227,7 +244,8 @@ def ratings_trend(
     shown_times = [times[c] for c in used] or list(times[:1])
     axis = TimeAxis(shown_times, left + 8, width - right - 6)
     xs = {c: axis.xs[k] for k, c in enumerate(used)}
-    marks = len(used) <= 40  # with many sessions, markers would only blot the lines
+    with_marks = len(used) <= 40  # with many sessions, markers would only blot the lines
+    marks = Marks(key)
 
     def y(v: float) -> float:
         return bottom - v / 10 * (bottom - top)
@@ -245,8 +263,8 @@ def ratings_trend(
         if len(coords) > 1:
             body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="1.6"{dashed} '
                         'points="' + " ".join(f"{_f(a)},{_f(b)}" for a, b in coords) + '"/>')
-        if marks or len(coords) == 1:
-            body += [marker(shape, a, b, 8, colour, stroke=colour, width=0.5)
+        if with_marks or len(coords) == 1:
+            body += [marks(shape, a, b, 8, colour, stroke=colour, width=0.5)
                      for a, b in coords]
     body.append(f'<line x1="{_f(left)}" x2="{_f(width - right)}" y1="{_f(bottom + 6)}" '
                 f'y2="{_f(bottom + 6)}" stroke="{GREY}" stroke-width="1"/>')
@@ -262,11 +280,12 @@ def ratings_trend(
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         body.append(f'<line x1="{_f(lx)}" x2="{_f(lx + 24)}" y1="{_f(ly)}" y2="{_f(ly)}" '
                     f'stroke="{colour}" stroke-width="1.8"{dashed}/>')
-        body.append(marker(shape, lx + 12, ly, 8, colour, stroke=colour, width=0.5))
+        body.append(marks(shape, lx + 12, ly, 8, colour, stroke=colour, width=0.5))
         body.append(f'<text x="{_f(lx + 30)}" y="{_f(ly + size * 0.35)}" font-size="{_f(size)}" '
                     f'fill="{INK}">{_esc(label)}</text>')
         lx += w
     height = ly + 12
+    body.insert(0, marks.defs())
     by_col: dict[int, dict[int, int]] = {}
     for i, pts in series:
         for c, v in pts:

@@ -42,7 +42,7 @@ def test_sessions_are_placed_by_their_real_dates():
     ch = attendance(6, gap_after=4)
     axis = timecharts.TimeAxis([T0 + timedelta(weeks=w) for w in (0, 1, 2, 3, 4, 17)], 0, 170)
     assert [round(x, 6) for x in axis.xs] == [0, 10, 20, 30, 40, 170]
-    assert ch.svg.count("<path ") == sum(1 for r in range(3) for c in range(6)
+    assert ch.svg.count("<use ") == sum(1 for r in range(3) for c in range(6)
                                           if (c + r) % 3 != 0)
 
 
@@ -73,6 +73,6 @@ def test_ratings_over_many_sessions_leave_the_markers_out_and_carry_their_legend
     ch = timecharts.ratings_trend("r", times, dates, [(0, pts), (1, pts[:10])],
                                   labels=["A <b>", "B"], title="t", desc="d",
                                   head=("date", "A", "B"))
-    assert ch.svg.count("<path ") < 10  # the legend's two markers; 70 points would need 70
+    assert ch.svg.count("<use ") < 10  # the legend's two markers; 70 points would need 70
     assert ch.rows[0] == ("0", "0", "0") and ch.rows[-1] == ("59", "4", "–")
     assert ">A &lt;b&gt;</text>" in ch.svg and ">B</text>" in ch.svg  # the legend, escaped

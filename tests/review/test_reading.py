@@ -136,8 +136,9 @@ def test_on_a4_headings_stay_with_their_tables_and_legends_with_their_charts(
     ratings = html[html.index('id="ratings"'):html.index('id="compare"')]
     people = re.findall(r'<h3>.*?</svg> (.*?)</h3>', ratings, re.S)
     assert people
-    legend = re.findall(r'<text x="[\d.]+" y="[\d.]+" font-size="11" fill="#222222">(.*?)</text>',
-                        ratings)
+    legend = re.findall(
+        r'<text x="[\d.]+" y="[\d.]+" font-size="11(?:\.0)?" fill="#222222">(.*?)</text>',
+        ratings)
     assert legend
     last_label = legend[-1]
     for name in people:
