@@ -187,7 +187,7 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ui: str) -> int:
-    from facilitator.errors import FacilitatorError, NotFound
+    from facilitator.errors import EmptySession, FacilitatorError, NotFound
 
     lang = args.lang or ui
     if (args.session is None) == (args.group is None):
@@ -200,6 +200,9 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
         if args.session is not None:
             try:
                 html = session_html(store, args.session, lang)
+            except EmptySession:  # its files exist, but nothing was ever logged in them
+                err(t("rev-empty-session", ui, id=args.session))
+                return EXIT_ERRORS
             except NotFound:
                 err(t("rev-unknown-session", ui, id=args.session))
                 return EXIT_ERRORS

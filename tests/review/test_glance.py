@@ -115,3 +115,19 @@ def test_a_scene_name_never_shows_a_story_variable_placeholder(loaded):
         for lang in ("fi", "en"):
             said = texts.scene(loaded.story.id, sid, logged, lang)
             assert said is None or ("{" not in said.text and "}" not in said.text), said
+
+
+def test_a_session_with_an_empty_log_is_called_empty_not_missing(fresh, capsys, monkeypatch,
+                                                                  tmp_path):
+    """Regression (issue 17): `sessions` listed it (from its summary) but the report said it
+    "does not exist"."""
+    folder = fresh["store"].folder
+    old, new = fresh["sessions"][0], "20250301T093000Z-eeeeee"
+    summary = (folder / f"{old}.summary.json").read_text("utf-8").replace(old, new)
+    (folder / f"{new}.summary.json").write_text(summary, "utf-8")
+    (folder / f"{new}.json").write_text("{}", "utf-8")
+    code, out, _err = porukka(capsys, monkeypatch, "sessions")
+    assert new in out
+    code, _out, err = porukka(capsys, monkeypatch, "report", "20250301T093000Z-eeeeee", "-o",
+                              str(tmp_path / "r.html"))
+    assert code == 1 and "is empty" in err and "There is no session" not in err
