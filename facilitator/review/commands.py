@@ -156,6 +156,21 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
     order = [g for g in groups if g.id in by_group or args.group is not None]
     head = [t(f"rev-col-{c}", ui) for c in ("date", "story", "duration", "status", "present",
                                             "id")]
+    from facilitator.review.load import find_story
+    from facilitator.review.texts import in_language
+
+    stories: dict[tuple[str, str | None], Any] = {}
+
+    def title(s: Any) -> str:
+        """The story's title in the listing's language, when the story at hand is the one
+        played; otherwise as logged."""
+        ref = (s.story_id, s.story_hash)
+        if ref not in stories:
+            stories[ref] = find_story(*ref)
+        story = stories[ref]
+        said = in_language(story.title, ui, story.default_language) if story else None
+        return said.text if said is not None else s.story_title
+
     first = True
     for gid in [g.id for g in order] + [g for g in by_group if g not in known]:
         name = next((g.name for g in order if g.id == gid), gid)
@@ -166,7 +181,7 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
                 status += f" · {t('rev-resumed', ui)}"
             if s.simulated:
                 status += f" · {t('rev-demo', ui)}"
-            rows.append([fmt.when(s.started, ui), s.story_title,
+            rows.append([fmt.when(s.started, ui), title(s),
                          f"{fmt.minutes(s.duration)} min", status,
                          ", ".join(s.present_nicknames) or t("rev-nobody", ui), s.id])
         people = len(store.groups.participants(gid)) if gid in known else 0

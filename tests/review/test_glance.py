@@ -131,3 +131,22 @@ def test_a_session_with_an_empty_log_is_called_empty_not_missing(fresh, capsys, 
     code, _out, err = porukka(capsys, monkeypatch, "report", "20250301T093000Z-eeeeee", "-o",
                               str(tmp_path / "r.html"))
     assert code == 1 and "is empty" in err and "There is no session" not in err
+
+
+def test_sessions_lists_story_titles_in_its_own_language(capsys, monkeypatch, loaded):
+    """Regression (issue 17): a Finnish listing showed a Swedish title for a session played
+    in Swedish."""
+    from facilitator.sessions import SessionStore
+
+    from .conftest import play_session
+
+    store = SessionStore()
+    g = store.groups.create_group("Kieli")
+    p = [store.groups.add_participant(g.id, n) for n in ("Aa", "Bb")]
+    sid = play_session(store, g.id, p, loaded)
+    summary = store.folder / f"{sid}.summary.json"
+    summary.write_text(summary.read_text("utf-8").replace(
+        '"Rahat loppuu kesken"', '"Pengarna tar slut"'), "utf-8")
+    assert store.summary(sid).story_title == "Pengarna tar slut"  # as if played in Swedish
+    code, out, _ = porukka(capsys, monkeypatch, "sessions", "--lang", "fi")
+    assert code == 0 and "Rahat loppuu kesken" in out and "Pengarna" not in out
