@@ -56,6 +56,7 @@ from .log.recorder import (
 )
 from .log.records import (
     REFLECTION_PRIVACY,
+    RESUME_DETAIL,
     ChoicesOfferedData,
     ChoiceTakenData,
     CounsellorActionData,
@@ -75,6 +76,7 @@ from .log.records import (
     VoteCountsData,
     last_of,
     payloads,
+    resume_count,
 )
 from .log.storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
 
@@ -84,7 +86,7 @@ SUMMARY_SUFFIX = ".summary.json"
 MIGRATIONS_FILE = "migrations.json"  # one-time rewrites of the data folder that are done
 REGISTER_FILE = "erasures.jsonl"  # the register of processing: erasures and purges
 
-Status = Literal["finished", "interrupted", "in-progress"]
+Status = Literal["finished", "ended-early", "interrupted", "in-progress"]
 
 
 class SummaryDoc(BaseModel):
@@ -113,6 +115,7 @@ class SummaryDoc(BaseModel):
     events: int
     ratings: dict[str, dict[str, int | None]] = {}  # participant → domain → the last rating
     simulated: bool = False  # summaries written before the mark read as real
+    resumed: int = 0  # times resumed after an interruption (older summaries: 0)
 
 
 def new_session_id(now: datetime) -> str:
@@ -139,11 +142,13 @@ class SessionSummary:
     started: datetime
     last_event: datetime
     ended: datetime | None
-    status: Status  # finished; interrupted (ended so, or never ended); in-progress (open now)
+    status: Status  # finished; ended-early; interrupted (ended so, or never ended);
+    # in-progress (open now)
     closed: bool  # has a session_ended event
     events: int
     ratings: dict[str, dict[str, int | None]] = field(default_factory=dict, repr=False)
     simulated: bool = False  # played by `porukka simulate`: demo data, not a real group
+    resumed: int = 0  # times carried on after an interruption
 
     @property
     def duration(self) -> timedelta:
@@ -225,7 +230,9 @@ def summarise(records: Sequence[Record]) -> SummaryDoc:
         events=len(records),
         ratings=ratings,
         simulated=started.simulated,
+        resumed=resume_count(records),
     )
+
 
 
 _CHOICE_CLOSED = (ChoiceTakenData, DecisionMadeData, SkippedToEndingData, SceneEnteredData)
@@ -352,10 +359,15 @@ class ActiveSession:
         """Wait until everything logged so far is durable."""
         return self.writer.flush(timeout) if self.writer is not None else True
 
-    def end(self, status: SessionStatus = "finished") -> SessionSummary:
-        """Log session_ended, make everything durable, compact, and write the summary."""
+    def end(self, status: SessionStatus | None = None) -> SessionSummary:
+        """Log session_ended, make everything durable, compact, and write the summary.
+
+        Without a status: "finished" when the story reached an ending, else "ended-early"
+        (the counsellor ended the session before the story's end)."""
         if self._closed:
             raise SessionStateError(f"session {self.id} is already closed")
+        if status is None:
+            status = "finished" if self.recorder.reached_ending else "ended-early"
         self.recorder.sink.submit("session_ended", {"status": status})
         self.recorder.ballot.discard()  # a ballot left open is never decided now
         return self._finish()
@@ -605,10 +617,11 @@ class SessionStore:
         )
         self._active[session_id] = session
         if point.scene is not None and state is not None:
-            session.recorder(Happened((CounsellorAction(point.scene, "resume", "restart"),), state))
+            session.recorder(
+                Happened((CounsellorAction(point.scene, "resume", RESUME_DETAIL),), state))
         else:
             session.recorder.sink.submit(
-                "counsellor_action", {"action": "resume", "detail": "restart"}
+                "counsellor_action", {"action": "resume", "detail": RESUME_DETAIL}
             )
         return session, state
 
@@ -664,6 +677,7 @@ class SessionStore:
             events=doc.events,
             ratings={p: dict(given) for p, given in doc.ratings.items()},
             simulated=doc.simulated,
+            resumed=doc.resumed,
         )
 
     def summary(self, session_id: str) -> SessionSummary:

@@ -361,6 +361,7 @@ class SessionRecorder:
         # What the last call logged: (sequence number, the event it records, or None for a
         # ballot's attendance). A vote logs nothing; a decision may log two records.
         self.logged: tuple[tuple[int, object], ...] = ()
+        self._ending_logged = False
 
     @property
     def state(self) -> StoryState | None:
@@ -392,11 +393,21 @@ class SessionRecorder:
                         "vote_attendance", {"voters": voters, "round": rnd}, scene=event.scene
                     )
                     logged.append((seq, None))
+            if isinstance(event, EndingReached):
+                self._ending_logged = True
             kind, scene, data = handler(event, happened.state)  # type: ignore[misc]
             seq = self.sink.submit(kind, data, scene=scene)
             logged.append((seq, event))
         self.logged = tuple(logged)
         return seq
+
+    @property
+    def reached_ending(self) -> bool:
+        """Whether the story reached an ending (logged now, or where a resume started)."""
+        if self._ending_logged:
+            return True
+        scene = self.story.scenes.get(self._state.scene) if self._state is not None else None
+        return scene is not None and scene.is_ending
 
     # -- reflection and feedback --
 

@@ -47,7 +47,10 @@ Kind = Literal[
 ]
 ReflectionPrivacy = Literal["private", "skip"]
 REFLECTION_PRIVACY: tuple[ReflectionPrivacy, ...] = ("private", "skip")
-SessionStatus = Literal["finished", "interrupted"]
+# finished: the story reached an ending; ended-early: the counsellor ended the session before
+# an ending; interrupted: it stopped and was closed without being resumed. Old logs have only
+# finished and interrupted.
+SessionStatus = Literal["finished", "ended-early", "interrupted"]
 
 
 # --- payloads, one per kind -----------------------------------------------------------------
@@ -418,3 +421,13 @@ def last_of(records: Sequence[Record], model: type[P]) -> tuple[Record, P] | Non
         if isinstance(record.payload, model):
             return record, record.payload
     return None
+
+
+RESUME_DETAIL = "restart"  # the detail of the "resume" a resume after an interruption logs
+
+
+def resume_count(records: Sequence[Record]) -> int:
+    """How many times the session was carried on after an interruption (`resume` writes a
+    counsellor_action "resume" with the detail "restart"; a pause's resume has none)."""
+    return sum(1 for _r, a in payloads(records, CounsellorActionData)
+               if a.action == "resume" and a.detail == RESUME_DETAIL)

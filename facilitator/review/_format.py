@@ -71,10 +71,16 @@ def number(value: float, lang: str, digits: int = 1) -> str:
 _AGE = re.compile(r"^(\d{1,5})\s*([dw]?)$")
 
 
+class AgeWithoutUnit(ValueError):
+    """A bare number: days or weeks? Deleting data is no place to guess."""
+
+
 def parse_age(text: str) -> timedelta:
-    """180d, 26w, or a plain number of days; ValueError otherwise."""
+    """180d or 26w; AgeWithoutUnit for a bare number, ValueError for anything else."""
     m = _AGE.match(text.strip().lower())
     if not m:
         raise ValueError(text)
+    if not m[2]:
+        raise AgeWithoutUnit(text)
     n = int(m[1])
     return timedelta(weeks=n) if m[2] == "w" else timedelta(days=n)

@@ -28,6 +28,9 @@ from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.path import Path
+
+from .shapes import points
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -41,8 +44,10 @@ LIGHT = "#D9D9D9"
 INK = "#222222"
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h")
 LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), "-", "--")
-SHAPE_MARKERS = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D", "star": "*",
-                 "hexagon": "h", "cross": "X", "heart": "P"}
+def shape_marker(shape: str) -> Path:
+    """The participant's shape as a matplotlib marker: the same polygon the HTML draws."""
+    return Path([(x, -y) for x, y in points(shape)] + [(0.0, 0.0)],
+                [Path.MOVETO] + [Path.LINETO] * (len(points(shape)) - 1) + [Path.CLOSEPOLY])
 
 RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # text stays text: selectable, searchable, read aloud
@@ -277,21 +282,23 @@ def faces(
     per_row = 6
     rows_n = math.ceil(n / per_row) or 1
     with rc_context(RC):
-        fig = _figure(WIDTH, 1.25 * rows_n)
+        fig = _figure(WIDTH, 1.4 * rows_n)
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(-0.1, per_row * 1.3 - 0.2)
-        ax.set_ylim(-rows_n * 1.6, 0.1)
+        ax.set_ylim(-rows_n * 1.8, 0.1)
         ax.set_aspect("equal")
         ax.axis("off")
         for i, (name, face, word) in enumerate(zip(names, answers, words, strict=True)):
             x = (i % per_row) * 1.3 + 0.55
-            y = -(i // per_row) * 1.6 - 0.5
+            y = -(i // per_row) * 1.8 - 0.5
             _face(ax, x, y, face)
             ax.text(x, y - 0.62, name, ha="center", va="center", fontsize=8.5,
                     fontweight="bold", color=INK)
-            under = f"“{word}”" if word else face_words(face)
-            ax.text(x, y - 0.9, under, ha="center", va="center", fontsize=7.5,
-                    color="#444444", style="italic" if word else "normal")
+            ax.text(x, y - 0.9, face_words(face), ha="center", va="center", fontsize=7.5,
+                    color="#444444")
+            if word:  # beside the face's name, never instead of it
+                ax.text(x, y - 1.15, f"“{word}”", ha="center", va="center", fontsize=7.5,
+                        color="#444444", style="italic")
     table = tuple((nm, face_words(f), w or "") for nm, f, w in zip(names, answers, words,
                                                                     strict=True))
     return Chart(key, _svg(fig, key, title, desc), title, desc, head, table)
@@ -354,9 +361,15 @@ def story_map(
     head: tuple[str, str],
     visited_word: str,
     order_word: Callable[[int], str],
+    name: Callable[[str], str] = str,
+    number: Callable[[str], int] | None = None,
 ) -> Chart:
-    """The scenes in layers from the start; the group's way through them highlighted."""
+    """The scenes in layers from the start; the group's way through them highlighted.
+
+    A box shows the scene's number in the story (never its internal id); the table under
+    the picture names the scenes the group went through."""
     ids = [n for n, _ in nodes]
+    numbers = {n: (number(n) if number else 0) or i for i, n in enumerate(ids, 1)}
     endings = {n for n, e in nodes if e}
     depth = _layers(ids, edges, start)
     layers: dict[int, list[str]] = {}
@@ -400,152 +413,9 @@ def story_map(
                 else "square,pad=0.02",
                 facecolor=BLUE if on else "white", edgecolor=BLUE if on else GREY,
                 lw=1.6 if n == start else 0.8, zorder=4))
-            ax.text(x, y, n if len(n) <= 16 else n[:15] + "…", ha="center", va="center",
-                    fontsize=6, color="white" if on else "#444444", zorder=5,
+            ax.text(x, y, str(numbers[n]), ha="center", va="center",
+                    fontsize=9, color="white" if on else "#444444", zorder=5,
                     fontweight="bold" if on else "normal")
-    rows = tuple((order_word(i + 1), sid) for i, sid in enumerate(path))
+    rows = tuple((order_word(i + 1), f"{numbers.get(sid, '')} {name(sid)}".strip())
+                 for i, sid in enumerate(path))
     return Chart(key, _svg(fig, key, title, desc + " " + visited_word), title, desc, head, rows)
-
-
-# --- group report -------------------------------------------------------------------------
-
-
-def attendance(
-    key: str,
-    names: Sequence[str],
-    colours: Sequence[str],
-    shapes: Sequence[str],
-    dates: Sequence[str],
-    grid: Sequence[Sequence[bool]],
-    *,
-    title: str,
-    desc: str,
-    head: tuple[str, ...],
-    yes: str,
-    no: str,
-) -> Chart:
-    """Who was there: a row per person, a column per session, their own marker when present."""
-    rows_n, cols = len(names), len(dates)
-    with rc_context(RC):
-        fig = _figure(min(WIDTH, 1.6 + 0.26 * cols), 0.3 * rows_n + 0.8)
-        _margins(fig, 1.25, 0.1, 0.1, 0.65)
-        ax = fig.add_subplot()
-        for r, (row, colour, shape) in enumerate(zip(grid, colours, shapes, strict=True)):
-            y = rows_n - 1 - r
-            if cols <= 40:
-                xs = [c for c, here in enumerate(row) if here]
-                ax.scatter(xs, [y] * len(xs), s=42, marker=SHAPE_MARKERS.get(shape, "o"),
-                           color=colour, edgecolors=INK, linewidths=0.6, zorder=3)
-                continue
-            # Many sessions: a bar for each run of sessions they came to, not a marker each.
-            runs: list[list[int]] = []  # [first session, last session]
-            for c, here in enumerate(row):
-                if here and runs and runs[-1][1] == c - 1:
-                    runs[-1][1] = c
-                elif here:
-                    runs.append([c, c])
-            ax.broken_barh([(a - 0.4, b - a + 0.8) for a, b in runs], (y - 0.3, 0.6),
-                           facecolors=colour, edgecolors=INK, linewidths=0.5, zorder=3)
-        ax.set_yticks(list(range(rows_n))[::-1], list(names), fontsize=8.5)
-        step = max(1, math.ceil(cols / 14))
-        ticks = list(range(0, cols, step))
-        ax.set_xticks(ticks, [dates[i] for i in ticks], fontsize=7, rotation=45, ha="right")
-        ax.set_xlim(-0.6, cols - 0.4)
-        ax.set_ylim(-0.6, rows_n - 0.4)
-        ax.tick_params(length=0)
-        ax.grid(axis="y", color=LIGHT, lw=0.6, zorder=0)  # a row without a marker: not there
-    table = tuple(
-        (names[r], *(yes if here else no for here in grid[r])) for r in range(rows_n)
-    )
-    return Chart(key, _svg(fig, key, title, desc), title, desc, head, table)
-
-
-def feedback_trend(
-    key: str,
-    dates: Sequence[str],
-    means: Sequence[float | None],
-    *,
-    face_labels: Sequence[str],
-    title: str,
-    desc: str,
-    head: tuple[str, str],
-    hidden: str,
-) -> Chart:
-    """The average face per session, over time; suppressed sessions leave a gap."""
-    cols = len(dates)
-    xs = list(range(cols))
-    ys = [math.nan if m is None else m for m in means]  # a gap, never a line over it
-    with rc_context(RC):
-        fig = _figure(WIDTH, 2.3)
-        _margins(fig, 0.75, 0.15, 0.1, 0.65)
-        ax = fig.add_subplot()
-        ax.plot(xs, ys, color=BLUE, marker="o", markersize=5, lw=1.6, zorder=3)
-        ax.set_ylim(0.8, 5.2)
-        ax.set_yticks([1, 2, 3, 4, 5], list(face_labels), fontsize=7.5)
-        step = max(1, math.ceil(cols / 14))
-        ticks = list(range(0, cols, step))
-        ax.set_xticks(ticks, [dates[i] for i in ticks], fontsize=7, rotation=45, ha="right")
-        ax.set_xlim(-0.6, cols - 0.4)
-        ax.grid(axis="y", color="#EEEEEE", zorder=0)
-        ax.tick_params(length=2)
-    rows = tuple((d, hidden if m is None else f"{m:.1f}") for d, m in zip(dates, means,
-                                                                        strict=True))
-    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
-
-
-def ratings_trend(
-    key: str,
-    dates: Sequence[str],
-    series: Sequence[tuple[int, Sequence[tuple[int, int]]]],  # (domain's index, [(col, value)])
-    *,
-    labels: Sequence[str],
-    title: str,
-    desc: str,
-    head: tuple[str, ...],
-) -> Chart:
-    """One person's ratings of each domain over the sessions: a line per domain, each with
-    its own colour, marker and line style (`domain_legend` explains them once for all)."""
-    cols = len(dates)
-    marks = cols <= 40  # with many sessions, markers would only blot the lines
-    with rc_context(RC):
-        fig = _figure(3.3, 1.75)
-        _margins(fig, 0.3, 0.1, 0.08, 0.55)
-        ax = fig.add_subplot()
-        for i, pts in series:
-            ax.plot([p[0] for p in pts], [p[1] for p in pts],
-                    color=OKABE_ITO[i % 7], marker=MARKERS[i % len(MARKERS)] if marks else None,
-                    markersize=3.5, linestyle=LINESTYLES[i % len(LINESTYLES)], lw=1.2)
-        ax.set_ylim(-0.4, 10.4)
-        ax.set_yticks([0, 5, 10])
-        step = max(1, math.ceil(cols / 6))
-        ticks = list(range(0, cols, step))
-        ax.set_xticks(ticks, [dates[i] for i in ticks], fontsize=6.5, rotation=45, ha="right")
-        ax.set_xlim(-0.5, max(cols - 0.5, 0.5))
-        ax.tick_params(labelsize=7, length=2)
-        ax.grid(axis="y", color="#EEEEEE", zorder=0)
-    by_col: dict[int, dict[int, int]] = {}
-    for i, pts in series:
-        for c, v in pts:
-            by_col.setdefault(c, {})[i] = v
-    rows = tuple(
-        (dates[c], *(str(by_col[c].get(i, "–")) for i, _ in series)) for c in sorted(by_col)
-    )
-    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
-
-
-def domain_legend(key: str, labels: Sequence[str], *, title: str, desc: str) -> Chart:
-    """The key to the ratings charts: each domain's colour, marker and line style."""
-    with rc_context(RC):
-        fig = _figure(WIDTH, 0.3)
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.axis("off")
-        ax.set_xlim(0, len(labels) * 1.6)
-        ax.set_ylim(-0.5, 0.5)
-        for i, label in enumerate(labels):
-            x = i * 1.6
-            ax.plot([x + 0.05, x + 0.45], [0, 0], color=OKABE_ITO[i % 7],
-                    linestyle=LINESTYLES[i % len(LINESTYLES)], lw=1.4,
-                    marker=MARKERS[i % len(MARKERS)], markersize=4, markevery=[1])
-            ax.text(x + 0.55, 0, label, va="center", fontsize=8.5, color=INK)
-    rows = tuple((label,) for label in labels)
-    return Chart(key, _svg(fig, key, title, desc), title, desc, (title,), rows)

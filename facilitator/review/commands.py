@@ -183,15 +183,32 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
     order = [g for g in groups if g.id in by_group or args.group is not None]
     head = [t(f"rev-col-{c}", ui) for c in ("date", "story", "duration", "status", "present",
                                             "id")]
+    from facilitator.review.load import find_story
+    from facilitator.review.texts import in_language
+
+    stories: dict[tuple[str, str | None], Any] = {}
+
+    def title(s: Any) -> str:
+        """The story's title in the listing's language, when the story at hand is the one
+        played; otherwise as logged."""
+        ref = (s.story_id, s.story_hash)
+        if ref not in stories:
+            stories[ref] = find_story(*ref)
+        story = stories[ref]
+        said = in_language(story.title, ui, story.default_language) if story else None
+        return said.text if said is not None else s.story_title
+
     first = True
     for gid in [g.id for g in order] + [g for g in by_group if g not in known]:
         name = next((g.name for g in order if g.id == gid), gid)
         rows = []
         for s in by_group.get(gid, []):
             status = t(f"rev-status-{s.status}", ui)
+            if s.resumed:
+                status += f" · {t('rev-resumed', ui)}"
             if s.simulated:
                 status += f" · {t('rev-demo', ui)}"
-            rows.append([fmt.list_date(s.started), s.story_title,
+            rows.append([fmt.when(s.started, ui), title(s),
                          f"{fmt.minutes(s.duration)} min", status,
                          ", ".join(s.present_nicknames) or t("rev-nobody", ui), s.id])
         people = len(store.groups.participants(gid)) if gid in known else 0
@@ -212,7 +229,7 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ui: str) -> int:
-    from facilitator.errors import FacilitatorError, NotFound
+    from facilitator.errors import EmptySession, FacilitatorError, NotFound
 
     lang = args.lang or ui
     if (args.session is None) == (args.group is None):
@@ -225,6 +242,9 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
         if args.session is not None:
             try:
                 html = session_html(store, args.session, lang)
+            except EmptySession:  # its files exist, but nothing was ever logged in them
+                err(t("rev-empty-session", ui, id=args.session))
+                return EXIT_ERRORS
             except NotFound:
                 err(t("rev-unknown-session", ui, id=args.session))
                 return EXIT_ERRORS
@@ -234,7 +254,11 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
                 return EXIT_ERRORS
             bundle = load_group(store, group, include_simulated=args.include_simulated)
             _warn_unreadable(ui, bundle.unreadable)
-            html = render_group(bundle.report, lang, domain_names=bundle.domain_names)
+            html = render_group(bundle.report, lang, domain_names=bundle.domain_names,
+                                stories=bundle.stories)
+            if bundle.report.left_out_simulated:
+                err(tn("rev-left-out-demo-hint", bundle.report.left_out_simulated, ui,
+                       shown=len(bundle.report.sessions)))
     except FacilitatorError as exc:
         err(t("rev-log-error", ui, id=args.session or args.group, reason=exc))
         return EXIT_ERRORS
@@ -357,6 +381,8 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
 
     try:
         age = fmt.parse_age(args.older_than)
+    except fmt.AgeWithoutUnit:
+        return usage(ui, "porukka purge", t("rev-age-needs-unit", ui, value=args.older_than))
     except ValueError:
         return usage(ui, "porukka purge", t("rev-bad-age", ui, value=args.older_than))
     try:
@@ -375,6 +401,10 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         if not items:
             print(t("rev-nothing-to-purge", ui, date=day))
             return EXIT_OK
+        if not args.yes:
+            print(tn("rev-purge-list", len(items), ui, date=day))
+            for item in items:
+                print(f"  {fmt.when(item.started, ui)}  {item.group}  {item.story}")
         refused = _confirm(args, ui, "purge", t("rev-confirm-purge", ui, n=len(items),
                                                   date=day))
         if refused is not None:
@@ -388,7 +418,7 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         return EXIT_ERRORS
     done = result.done
     for item, files in done:
-        print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.list_date(item.started),
+        print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.when(item.started, ui),
                  group=item.group, story=item.story))
     print(t("rev-purged", ui, n=len(done), files=sum(f for _, f in done)))
     _remind_copies(store, ui)

@@ -1,10 +1,11 @@
 """Exports for Excel and for other programs: the sessions as tables, in CSV or JSON.
 
-Six tables, one row per thing: `sessions`, `participation` (who was present), `decisions`,
-`votes`, `reflections` and `feedback`. Participants appear by their random id and, unless
-left out, their nickname; never by a real name (there is none to give). Votes are counts
-only: the hands-up counts, and each secret or gamepad ballot's tally. Who chose what is not
-stored anywhere, so no export can hold it.
+Seven tables, one row per thing: `sessions`, `participation` (who was present), `decisions`,
+`votes`, `reflections` and `feedback`, and `domains`: each domain id used with its label in
+Finnish, Swedish and English, so that the ids can be read. Participants appear by their
+random id and, unless left out, their nickname; never by a real name (there is none to give).
+Votes are counts only: the hands-up counts, and each secret or gamepad ballot's tally. Who
+chose what is not stored anywhere, so no export can hold it.
 
 CSV: one file per table, in a folder or in a .zip (`-o export/` or `-o export.zip`), UTF-8
 with a byte order mark so that Excel reads the letters ä, ö and å right. With `excel_fi` the
@@ -42,14 +43,16 @@ SCHEMA_VERSION = 2  # 2: the votes table holds counts only (no participant, no n
 COLUMNS: dict[str, tuple[str, ...]] = {
     "sessions": ("session", "group", "group_name", "started_utc", "ended_utc", "minutes",
                  "story", "story_title", "story_hash", "language", "vote_mode", "reflection",
-                 "status", "simulated", "present", "decisions"),
+                 "status", "resumed", "simulated", "present", "decisions"),
     "participation": ("session", "participant", "nickname"),
     "decisions": ("session", "seq", "time_utc", "scene", "choice", "choice_text", "how",
-                  "seconds", "votes", "tally", "tie", "split", "revotes", "domains"),
+                  "seconds", "votes", "tally", "tie", "split", "divided", "revotes",
+                  "domains"),
     "votes": ("session", "seq", "time_utc", "scene", "kind", "choice", "count"),
     "reflections": ("session", "seq", "time_utc", "participant", "nickname", "domain",
                     "value", "skipped"),
     "feedback": ("session", "seq", "time_utc", "participant", "nickname", "face", "word"),
+    "domains": ("domain", "fi", "sv", "en"),
 }
 TABLES = tuple(COLUMNS)
 
@@ -104,6 +107,7 @@ def session_rows(
         "vote_mode": summary.vote_mode,
         "reflection": summary.reflection,
         "status": summary.status,
+        "resumed": summary.resumed,
         "simulated": is_simulated(records) or summary.simulated,
         "present": len(summary.present),
         "decisions": len(decisions),
@@ -127,6 +131,7 @@ def session_rows(
             "tally": {o.id: o.votes for o in dec.options},
             "tie": dec.tie,
             "split": dec.split,
+            "divided": dec.divided,
             "revotes": dec.revotes,
             "domains": list(dec.domains),
         })
@@ -195,7 +200,40 @@ def collect(
             out.tables[name].extend(extra)
         used_groups[summary.group] = None
     out.groups = [{"id": gid, "name": group_names.get(gid, "")} for gid in used_groups]
+    out.tables["domains"] = domain_rows(out, summaries)
     return out
+
+
+def domain_rows(data: Export, summaries: Iterable[SessionSummary]) -> list[dict[str, Any]]:
+    """A label in fi, sv and en for every domain id the tables use: the interface's own
+    labels for the standard domains, the story's for its own (when the story is at hand)."""
+    from game.i18n import has, t
+    from game.story.text import pick
+
+    from .load import domain_names, find_story
+
+    used: dict[str, None] = {}
+    for dec in data.tables["decisions"]:
+        used.update(dict.fromkeys(dec["domains"]))
+    for rating in data.tables["reflections"]:
+        used[rating["domain"]] = None
+    labels: dict[str, Any] = {}
+    if any(not has(f"rev-domain-{d}") for d in used):
+        for sid, digest in dict.fromkeys((s.story_id, s.story_hash) for s in summaries):
+            story = find_story(sid, digest)
+            if story is not None:
+                for key, label in domain_names(story).items():
+                    labels.setdefault(key, (label, story.default_language))
+    rows = []
+    for dom in sorted(used):
+        row: dict[str, Any] = {"domain": dom}
+        for lang in ("fi", "sv", "en"):
+            if dom in labels:
+                row[lang] = pick(labels[dom][0], lang, labels[dom][1]) or None
+            else:
+                row[lang] = t(f"rev-domain-{dom}", lang) if has(f"rev-domain-{dom}") else None
+        rows.append(row)
+    return rows
 
 
 # --- JSON ----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ The only part of the review that reads files; `model` stays pure and `render` on
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from game.resources import builtin_stories_dir
-from game.story.loader import check_file
 from game.story.model import STANDARD_DOMAINS, Story
+from game.story.yamlsource import SourceError, read_source
 
 from .._time import parse_time
 from ..errors import LogError, NotFound
@@ -47,25 +48,28 @@ def people_of(store: SessionStore, group_id: str) -> dict[str, Person]:
 def find_story(
     story_id: str, story_hash: str | None, dirs: Sequence[Path] | None = None
 ) -> Story | None:
-    """The story file, only when it is still the one that was played (same content hash)."""
+    """The story file, only when it is still the one that was played (same content hash).
+
+    The content is compared first and only a match is parsed, without the author's lint
+    (it was valid when it was played): a report over many sessions reads a story in
+    milliseconds instead of checking its pictures again."""
     if not story_hash:
         return None
-    result = None
     for folder in dirs or [builtin_stories_dir()]:
         for path in (folder / story_id / "story.yaml", folder / f"{story_id}.yaml"):
-            if path.is_file():
-                try:
-                    result = check_file(path)
-                except (OSError, ValueError):
-                    return None
-                break
-        if result is not None:
-            break
-    if result is None:
-        return None
-    if result.loaded is None or result.loaded.content_hash != story_hash:
-        return None
-    return result.loaded.story
+            if not path.is_file():
+                continue
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                return None
+            if hashlib.sha256(raw).hexdigest() != story_hash:
+                return None
+            try:
+                return Story.model_validate(read_source(raw, path.name).data)
+            except (SourceError, ValueError):
+                return None
+    return None
 
 
 def map_data(story: Story) -> MapData:
@@ -134,7 +138,8 @@ def session_html(
 ) -> str:
     b = load_session(store, session_id, story_dirs=story_dirs)
     return render_session(b.report, lang, group_name=b.group_name, story_map=b.story_map,
-                          domain_names=b.domain_names, now=now)
+                          domain_names=b.domain_names, now=now,
+                          stories={b.report.story_id: b.story} if b.story else None)
 
 
 # What the group report reads of each log: the scenes' texts and states, the single votes and
@@ -156,6 +161,7 @@ class GroupBundle:
     report: GroupReport
     domain_names: dict[str, Any]
     unreadable: tuple[tuple[str, str], ...]
+    stories: dict[str, Story] = field(default_factory=dict)  # at hand, as played, by id
 
 
 def load_group(
@@ -182,10 +188,18 @@ def load_group(
         open_now=[s.id for s in summaries if s.status == "in-progress"],
     )
     names: dict[str, Any] = {}
-    if any(d not in STANDARD_DOMAINS for d in report.domains):
-        for s in {(x.story_id, x.story_hash) for x in summaries}:
-            names.update(domain_names(find_story(s[0], s[1], story_dirs)))
-    return GroupBundle(report, names, tuple(unreadable))
+    stories: dict[str, Story] = {}
+    # Newest first: the texts of the story as it was last played win.
+    for s in dict.fromkeys((x.story_id, x.story_hash) for x in
+                           sorted(summaries, key=lambda x: x.started, reverse=True)):
+        if s[0] in stories:
+            continue
+        story = find_story(s[0], s[1], story_dirs)
+        if story is not None:
+            stories[s[0]] = story
+            for key, label in domain_names(story).items():
+                names.setdefault(key, label)
+    return GroupBundle(report, names, tuple(unreadable), stories)
 
 
 def group_html(
@@ -198,4 +212,5 @@ def group_html(
     story_dirs: Sequence[Path] | None = None,
 ) -> str:
     b = load_group(store, group, include_simulated=include_simulated, story_dirs=story_dirs)
-    return render_group(b.report, lang, domain_names=b.domain_names, now=now)
+    return render_group(b.report, lang, domain_names=b.domain_names, now=now,
+                        stories=b.stories)

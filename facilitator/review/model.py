@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from game.play.events import CounsellorActionKind, DecisionHow, VoteMode
+from game.play.vote import divided
 
 from .._time import parse_time
 from ..log.records import (
@@ -39,12 +40,13 @@ from ..log.records import (
     SkippedToEndingData,
     last_of,
     payloads,
+    resume_count,
 )
 from ..log.undone import undone_decisions
 
 MIN_PEOPLE = 5
 
-Status = Literal["finished", "interrupted", "in-progress"]
+Status = Literal["finished", "ended-early", "interrupted", "in-progress"]
 ACTIONS_SHOWN: tuple[CounsellorActionKind, ...] = (
     "pause", "resume", "back", "skip-to-ending", "revote", "timer-extend", "timer-stop",
     "end-session",
@@ -131,11 +133,24 @@ class Decision:
     choice: str
     how: DecisionHow
     seconds: float
-    split: bool
+    split: bool  # as logged: not unanimous (kept for old readers; reports use `divided`)
     tie: bool
     revotes: int
     domains: tuple[str, ...]
     undone: bool = False  # a "back one step" took it back; the group decided again
+
+    @property
+    def divided(self) -> bool:
+        """The vote was close, by the one rule the game shares (`game.play.vote.divided`)."""
+        return divided(o.votes for o in self.options)
+
+    @property
+    def margin(self) -> tuple[int, float]:
+        """How close the vote was (smaller first): the gap between the two largest counts and
+        the winner's share, to put the most divided decisions first."""
+        votes = sorted((o.votes for o in self.options), reverse=True) + [0, 0]
+        total = self.total_votes or 1
+        return votes[0] - votes[1], votes[0] / total
 
     @property
     def total_votes(self) -> int:
@@ -147,7 +162,7 @@ class Decision:
 
     @property
     def point_for_discussion(self) -> bool:
-        return (self.tie or self.split) and not self.undone
+        return (self.tie or self.divided) and not self.undone
 
     @property
     def chosen(self) -> Option | None:
@@ -241,6 +256,7 @@ class SessionReport:
     feedback: tuple[Feedback, ...]
     no_feedback: tuple[Person, ...]
     feedback_summary: Aggregate
+    resumed: int = 0  # times carried on after an interruption
 
     @property
     def duration(self) -> timedelta:
@@ -454,6 +470,7 @@ def session_report(
         feedback=feedback,
         no_feedback=tuple(p for p in present if p.id not in face),
         feedback_summary=aggregate(faces, bins=(1, 2, 3, 4, 5)),
+        resumed=resume_count(records),
     )
 
 
@@ -472,6 +489,8 @@ class SessionColumn:
     simulated: bool
     present: frozenset[str]
     feedback: Aggregate
+    language: str = "fi"  # the language the session was played in (its logged texts)
+    resumed: int = 0  # times carried on after an interruption
 
 
 @dataclass(frozen=True)
@@ -480,10 +499,11 @@ class Cell:
 
     choice: str
     text: str
-    votes: str  # e.g. "3–2–0", empty when nobody voted or too few did (`suppressed`)
+    votes: tuple[int, ...]  # per option, in the order of the row's `options`; () no votes
     tie: bool
-    split: bool
-    suppressed: bool = False  # a tally of fewer than MIN_PEOPLE votes, left out
+    divided: bool
+    session: str = ""
+    suppressed: bool = False  # a tally of fewer than MIN_PEOPLE votes: left out (votes == ())
 
 
 @dataclass(frozen=True)
@@ -494,7 +514,8 @@ class Chosen:
     text: str
     sessions: tuple[int, ...]  # indices into StoryComparison.sessions
     ties: int
-    splits: int
+    divided: int  # close votes that were not ties
+    number: int = 0  # the option's number as the group saw it (0: not known)
 
 
 @dataclass(frozen=True)
@@ -502,6 +523,12 @@ class ChoicePointRow:
     scene: str
     prompt: str | None
     cells: tuple[Cell | None, ...]  # one per session of the story, None: not reached
+    options: tuple[tuple[str, int, str], ...] = ()  # (choice id, number, text) as offered
+    number: int = 0  # the choice point's place in the story's order of first reaching it
+
+    @property
+    def divided_count(self) -> int:
+        return sum(1 for c in self.cells if c is not None and (c.divided or c.tie))
 
     @property
     def reached(self) -> int:
@@ -514,12 +541,14 @@ class ChoicePointRow:
         for i, cell in enumerate(self.cells):
             if cell is not None:
                 seen.setdefault(cell.choice, []).append(i)
+        numbers = {cid: n for cid, n, _text in self.options}
         out = []
         for choice, idx in seen.items():
             cells = [self.cells[i] for i in idx]
             out.append(Chosen(choice, cells[0].text if cells[0] else choice, tuple(idx),
                               sum(1 for c in cells if c and c.tie),
-                              sum(1 for c in cells if c and c.split and not c.tie)))
+                              sum(1 for c in cells if c and c.divided and not c.tie),
+                              numbers.get(choice, 0)))
         return tuple(sorted(out, key=lambda c: -len(c.sessions)))
 
 
@@ -542,6 +571,12 @@ class RatingSeries:
     # domain → [(index of the session in GroupReport.sessions, value)], skipped ones left out
     points: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     skipped: int = 0
+
+    def changes(self) -> tuple[tuple[str, int, int], ...]:
+        """Per domain rated in at least two sessions: (domain, first rating, latest rating),
+        the person's own view then and now."""
+        return tuple((dom, pts[0][1], pts[-1][1]) for dom, pts in self.points.items()
+                     if len({i for i, _v in pts}) >= 2)
 
 
 @dataclass(frozen=True)
@@ -566,10 +601,12 @@ class GroupReport:
         return tuple(s for s in self.sessions if s.feedback.suppressed)
 
 
-def _votes_text(dec: Decision) -> str:
+def _votes(dec: Decision, order: Sequence[str]) -> tuple[int, ...]:
+    """The tally per option in `order`; () when nobody voted or too few did to show it."""
     if not dec.has_votes or too_few(dec.total_votes):
-        return ""
-    return "–".join(str(o.votes) for o in dec.options)
+        return ()
+    by_id = {o.id: o.votes for o in dec.options}
+    return tuple(by_id.get(cid, 0) for cid in order)
 
 
 def group_report(
@@ -618,6 +655,8 @@ def group_report(
             simulated=is_simulated(recs),
             present=frozenset(d.present),
             feedback=aggregate(answered, bins=(1, 2, 3, 4, 5)),
+            language=d.language,
+            resumed=resume_count(recs),
         ))
         per_session.append((decisions, ratings))
 
@@ -644,12 +683,23 @@ def group_report(
     for story_id in dict.fromkeys(c.story_id for c in columns):
         idx = [i for i, c in enumerate(columns) if c.story_id == story_id]
         scenes: dict[str, str | None] = {}
-        for i in idx:
+        offered: dict[str, dict[str, tuple[int, str]]] = {}
+        for i in reversed(idx):  # the newest texts and numbers win
             for dec in per_session[i][0]:
                 if dec.scene not in scenes or scenes[dec.scene] is None:
                     scenes[dec.scene] = dec.prompt
+                for o in dec.options:
+                    offered.setdefault(dec.scene, {}).setdefault(o.id, (o.number, o.text))
+        first_seen: dict[str, None] = {}
+        for i in idx:
+            for dec in per_session[i][0]:
+                first_seen.setdefault(dec.scene)
         rows = []
-        for scene, prompt in scenes.items():
+        for number, scene in enumerate(first_seen, 1):
+            prompt = scenes[scene]
+            opts = tuple(sorted(((cid, n, text) for cid, (n, text)
+                                 in offered.get(scene, {}).items()), key=lambda o: o[1]))
+            offer_order = [cid for cid, _n, _t in opts]
             cells: list[Cell | None] = []
             for i in idx:
                 # The last decision at that scene is what the group went on with.
@@ -660,9 +710,10 @@ def group_report(
                     continue
                 opt = last.chosen
                 cells.append(Cell(last.choice, opt.text if opt else last.choice,
-                                  _votes_text(last), last.tie, last.split,
+                                  _votes(last, offer_order), last.tie, last.divided,
+                                  columns[i].id,
                                   suppressed=last.has_votes and too_few(last.total_votes)))
-            rows.append(ChoicePointRow(scene, prompt, tuple(cells)))
+            rows.append(ChoicePointRow(scene, prompt, tuple(cells), opts, number))
         stories.append(StoryComparison(story_id, columns[idx[-1]].story_title,
                                        tuple(columns[i] for i in idx), tuple(rows)))
 

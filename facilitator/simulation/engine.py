@@ -258,9 +258,9 @@ class SimTime:
 
     `monotonic()` (the play controller's clock, behind `decision_made.seconds`) is always
     simulated: seconds of reading, discussing and voting, however fast the run goes. `now()`
-    (the times in the log) is the wall clock, or, with `start`, simulated as well: the group's
-    k-th session (counting from 0, earlier runs included) begins k weeks after `start`, and its
-    events follow the simulated seconds.
+    (the times in the log) is the wall clock, or, with `start`, simulated as well: the run's
+    k-th session (counting from 0) begins k weeks after `start`, so the first new session is
+    on that day whatever the group played before, and its events follow the simulated seconds.
     """
 
     def __init__(self, start: datetime | None, wall: Clock = utc_now) -> None:
@@ -537,7 +537,7 @@ class Simulation:
         story = options.stories[index % len(options.stories)]
         lang = story_language(story, options.language)
         present = self._present(people)
-        self.time.begin_session(nth)
+        self.time.begin_session(index)
         tracer = self.tracer
         on_durable = None
         if tracer is not None and self.writer == "thread":

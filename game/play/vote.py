@@ -5,20 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-CLOSE_SHARE = 0.6  # a winner with less than this share of the votes won a close vote
-
-
-def divided(counts: Mapping[str, int] | Iterable[int]) -> bool:
-    """Was the vote close, a point to return to? Yes when the two largest counts are within
-    one vote of each other, or the winner got under 60 % of the votes. A unanimous vote, or
-    one with a single vote, is never divided; 2–1 and 3–2 are; 4–1 and 3–1 are "most chose"."""
-    values = sorted((counts.values() if isinstance(counts, Mapping) else counts), reverse=True)
-    values = [v for v in values if v > 0]
-    if len(values) < 2:
-        return False
-    total = sum(values)
-    return values[0] - values[1] <= 1 or values[0] / total < CLOSE_SHARE
-
 
 @dataclass(frozen=True)
 class Tally:
@@ -65,10 +51,36 @@ class Tally:
         """Votes went to more than one option: a point to return to in the reflection."""
         return sum(1 for n in self.counts.values() if n > 0) > 1
 
-    @property
-    def divided(self) -> bool:
-        """A close vote (see `divided`): "opinions were divided" is said only then."""
-        return divided(self.counts)
-
     def share(self, cid: str) -> float:
         return self.counts.get(cid, 0) / self.total if self.total else 0.0
+
+    @property
+    def divided(self) -> bool:
+        """The vote was close (see `divided`): "opinions were divided" is said only then, on the
+    results screen and in the reports."""
+        return divided(self.counts.values())
+
+
+# --- the "divided" rule ------------------------------------------------------------------------
+# One rule, used by the game's results screen and by the reports (docs/reports.md).
+
+DIVIDED_MARGIN = 1  # the two largest counts at most this far apart
+DIVIDED_SHARE = 0.6  # or the winner has less than this share of the votes
+
+
+def divided(counts: Mapping[str, int] | Iterable[int]) -> bool:
+    """Whether a vote was close enough to be a point to return to in the reflection.
+
+    Divided: at least two options got votes, and either the two largest counts are within
+    one vote of each other (3–2, 2–2, 2–1) or the winner has under 60 % of the votes
+    (3–2–1, 4–2–1). A unanimous vote or a clear majority (5–1, 4–1, 3–1) is not divided:
+    calling every non-unanimous vote a split made the list of points to return to useless.
+    """
+    values: list[int] = sorted(
+        counts.values() if isinstance(counts, Mapping) else counts, reverse=True)
+    if any(n < 0 for n in values):
+        raise ValueError("vote counts cannot be negative")
+    if sum(1 for n in values if n > 0) < 2:
+        return False
+    first, second = values[0], values[1]
+    return first - second <= DIVIDED_MARGIN or first / sum(values) < DIVIDED_SHARE

@@ -242,7 +242,8 @@ def story_schema() -> dict[str, Any]:
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Porukka story, format 1"
     schema.update(_describe("A Porukka story.", "Porukka-tarina."))
-    return json.loads(json.dumps(schema))  # no shared sub-objects between keys
+    fresh: dict[str, Any] = json.loads(json.dumps(schema))  # no shared sub-objects between keys
+    return fresh
 
 
 _DEF_DOCS: dict[str, tuple[str, str]] = {

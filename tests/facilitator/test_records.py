@@ -203,7 +203,7 @@ def test_a_summary_file_that_does_not_fit_is_rebuilt_from_the_log(store, group, 
     s = store.start(group.id, [p.id for p in people], loaded, vote_mode="hands",
                     reflection="skip", background=False)
     s.rate(people[0].id, "arki", 6)
-    s.end()
+    s.end("finished")
     path = store.folder / f"{s.id}.summary.json"
     doc = json.loads(path.read_text("utf-8"))
     assert doc["vote_mode"] == "hands" and doc["ratings"] == {people[0].id: {"arki": 6}}

@@ -131,7 +131,7 @@ def test_resuming_carries_on_in_the_same_log(store, group, people, loaded):
     resumed = records[last]  # the first event after the crash
     assert isinstance(resumed.payload, CounsellorActionData)
     assert (resumed.payload.action, resumed.payload.detail) == ("resume", "restart")
-    assert summary.status == "finished"
+    assert summary.status == "ended-early" and summary.resumed == 1  # no ending was reached
     with pytest.raises(SessionStateError):
         store.resume(s.id, loaded)
 
@@ -215,9 +215,9 @@ def test_reflection_history_across_the_groups_sessions(tmp_path, loaded):
 
 def test_summaries_are_rebuilt_from_the_log_when_missing_or_stale(store, group, people, loaded):
     s = store.start(group.id, [people[0].id], loaded, vote_mode="hands", reflection="skip")
-    s.end()
+    s.end()  # before any scene: ended early
     (store.folder / f"{s.id}.summary.json").unlink()
-    assert store.summary(s.id).status == "finished"
+    assert store.summary(s.id).status == "ended-early"
     t = store.start(group.id, [people[0].id], loaded, vote_mode="hands", reflection="skip")
     t.recorder.sink.submit("session_ended", {"status": "finished"})
     t.flush()

@@ -4,15 +4,20 @@ on a page, and shapes that still work with many sessions."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
-from facilitator.review import charts
+from facilitator.review import charts, timecharts
+
+T0 = datetime(2025, 1, 7, 9, 0, tzinfo=UTC)
 
 
-def attendance(cols: int) -> charts.Chart:
+def attendance(cols: int, gap_after: int | None = None) -> charts.Chart:
     grid = [[(c + r) % 3 != 0 for c in range(cols)] for r in range(3)]
-    return charts.attendance(
+    times = [T0 + timedelta(weeks=c + (12 if gap_after is not None and c > gap_after else 0))
+             for c in range(cols)]
+    return timecharts.attendance(
         "att", ["Kettu", "Susi", "Ilves"], ["#E69F00", "#56B4E9", "#009E73"],
-        ["circle", "square", "triangle"], [f"{c + 1}.1.25" for c in range(cols)], grid,
+        ["circle", "square", "triangle"], times, [f"{c + 1}.1.25" for c in range(cols)], grid,
         title="Who was there", desc="3 people", head=("", *map(str, range(cols))),
         yes="there", no="–")
 
@@ -31,11 +36,25 @@ def test_svg_is_deterministic_with_title_desc_and_prefixed_ids():
     assert len(a.rows) == 3 and a.rows[0][0] == "Kettu"
 
 
-def test_attendance_with_many_sessions_draws_runs_not_a_marker_each():
-    few, many = attendance(30), attendance(100)
-    assert few.svg.count("<use ") > 50
-    assert many.svg.count("<use ") < few.svg.count("<use ")
-    assert len(many.rows[0]) == 101  # the table still has every session
+def test_sessions_are_placed_by_their_real_dates():
+    """Regression (issue 17): the axis spaced sessions evenly, so 3.12. came one step after
+    25.3. Here the sixth session comes twelve weeks after the fifth."""
+    ch = attendance(6, gap_after=4)
+    axis = timecharts.TimeAxis([T0 + timedelta(weeks=w) for w in (0, 1, 2, 3, 4, 17)], 0, 170)
+    assert [round(x, 6) for x in axis.xs] == [0, 10, 20, 30, 40, 170]
+    assert ch.svg.count("<use ") == sum(1 for r in range(3) for c in range(6)
+                                          if (c + r) % 3 != 0)
+
+
+def test_with_300_sessions_no_date_label_leaves_the_picture():
+    """Regression (issue 17): with 300 sessions the first date label was clipped."""
+    ch = attendance(300)
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', ch.svg)[1])
+    for x, text in re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="middle">([^<]*)<', ch.svg):
+        half = len(text) * 12 * 0.56 / 2
+        assert float(x) - half >= 0 and float(x) + half <= width, text
+    assert ">1.1.25<" in ch.svg and ">300.1.25<" in ch.svg  # the first and the last
+    assert len(ch.rows[0]) == 301  # the table still has every session
 
 
 def test_text_in_charts_is_escaped_and_kept_as_text():
@@ -47,10 +66,13 @@ def test_text_in_charts_is_escaped_and_kept_as_text():
     assert ch.rows == (("1. <b>A</b> & B", "2 ✓"), ("2. C", "1"))
 
 
-def test_ratings_over_many_sessions_leave_the_markers_out():
+def test_ratings_over_many_sessions_leave_the_markers_out_and_carry_their_legend():
     dates = [str(i) for i in range(60)]
+    times = [T0 + timedelta(days=7 * i) for i in range(60)]
     pts = [(i, i % 11) for i in range(60)]
-    ch = charts.ratings_trend("r", dates, [(0, pts), (1, pts[:10])], labels=["A", "B"],
-                              title="t", desc="d", head=("date", "A", "B"))
-    assert ch.svg.count("<use ") < 30  # the ticks only; 70 points would need 70 markers
+    ch = timecharts.ratings_trend("r", times, dates, [(0, pts), (1, pts[:10])],
+                                  labels=["A <b>", "B"], title="t", desc="d",
+                                  head=("date", "A", "B"))
+    assert ch.svg.count("<use ") < 10  # the legend's two markers; 70 points would need 70
     assert ch.rows[0] == ("0", "0", "0") and ch.rows[-1] == ("59", "4", "–")
+    assert ">A &lt;b&gt;</text>" in ch.svg and ">B</text>" in ch.svg  # the legend, escaped

@@ -50,13 +50,26 @@ def test_a_finished_session_in_order():
         ("budjetti", 5, True), ("lepo", 0, False)]
     assert first.seconds == 42.5 and first.prompt == "Mitä teette?"
     assert not first.tie and not first.split and not first.point_for_discussion
-    assert r.decisions[1].split and r.decisions[1].point_for_discussion
-    assert r.points_for_discussion == (r.decisions[1],)
+    # 4–1 was split (not unanimous) but is a clear majority: not a point to return to.
+    assert r.decisions[1].split and not r.decisions[1].divided
+    assert r.points_for_discussion == ()
     assert r.ending is not None and r.ending.title == "Hyvä loppu"
     assert dict(r.mirror) == {"taidot": 1, "arki": 1, "mieli": 1}
     assert [k.kind for k in r.timeline] == ["scene", "decision", "scene", "decision", "scene",
                                             "ending"]
     assert r.duration == r.ended - r.started
+
+
+def test_only_close_votes_are_points_to_return_to():
+    """Regression (issue 17): every vote that was not unanimous was listed, a 5–1 too."""
+    log = Log().start([f"p{i}" for i in range(6)])
+    for scene, tally in (("a", {"x": 5, "y": 1}), ("b", {"x": 3, "y": 3}),
+                         ("c", {"x": 4, "y": 2}), ("d", {"x": 3, "y": 2, "z": 1})):
+        log.scene(scene).offer(scene, [(cid, []) for cid in tally])
+        log.decide(scene, "x", tally, how="tie-counsellor" if scene == "b" else "majority")
+    r = session_report(log.records, people(6))
+    assert [d.scene for d in r.points_for_discussion] == ["b", "d"]
+    assert all(d.split for d in r.decisions)
 
 
 def test_a_tie_is_a_point_for_discussion_even_when_the_counsellor_settled_it():
@@ -200,7 +213,8 @@ def test_group_report_attendance_feedback_and_ratings():
     (row,) = story.rows
     assert [c.choice for c in row.cells] == ["x", "y", "x"]
     assert [(c.choice, c.sessions) for c in row.chosen] == [("x", (0, 2)), ("y", (1,))]
-    assert row.cells[0].votes == "4–1"
+    assert row.cells[0].votes == (4, 1)
+    assert [(cid, n) for cid, n, _text in row.options] == [("x", 1), ("y", 2)]
 
 
 def test_group_report_leaves_out_tallies_of_fewer_than_five_voters():

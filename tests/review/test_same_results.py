@@ -8,7 +8,9 @@ Refreshed once since, when the play flow began to hand the log each move after i
 fake clock of the fixtures then ticks at other moments (decision times and `at` moved) and
 decisions gained their `undone` mark; every other value was checked equal before the refresh.
 Refreshed again when the log stopped recording who voted what (issue 13): sequence numbers and
-times moved with the vote records that are no longer there, and small tallies are suppressed.
+times moved with the vote records that are no longer there, and small tallies are suppressed;
+and once more for the reports of issue 17 (story texts in the report's language, the "divided"
+rule, statuses, tallies per option): the reports' own tests check those.
 """
 
 from __future__ import annotations

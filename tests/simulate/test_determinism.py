@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from facilitator.simulation.engine import SimOptions, Simulation
@@ -60,9 +62,11 @@ def test_each_vote_mode_replays(tmp_path, stories):
             run(tmp_path / f"{mode}2", stories, 5, mode=mode, sessions=2)
 
 
-def test_a_later_run_carries_on_the_weekly_rhythm(tmp_path, stories):
+def test_a_later_run_begins_on_its_own_start_date(tmp_path, stories):
+    """Regression (issue 17): `--start 2026-04-01` dated the first new session weeks later,
+    because the group's earlier sessions were counted in."""
     run(tmp_path, stories, 1, sessions=2)
     options = SimOptions(stories, "Demo", participants=6, sessions=2, seed=2)
-    Simulation(options, root=tmp_path, start=START).run()
+    Simulation(options, root=tmp_path, start=START + timedelta(days=70)).run()
     assert [s[0]["time"][:10] for s in logs(tmp_path)] == [
-        "2025-01-07", "2025-01-14", "2025-01-21", "2025-01-28"]
+        "2025-01-07", "2025-01-14", "2025-03-18", "2025-03-25"]

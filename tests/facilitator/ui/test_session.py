@@ -250,4 +250,5 @@ def test_ending_the_session_early_still_reflects(menu, store, group, people):
         d.key(pygame.K_s)
     d.key(pygame.K_RETURN)
     assert isinstance(d.top, MenuView)
-    assert store.summary(sid).status == "finished"
+    # Issue 17: ended from the counsellor's menu before an ending, so not "finished".
+    assert store.summary(sid).status == "ended-early"
