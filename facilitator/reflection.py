@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from game.play.vote import divided
 from game.story.model import STANDARD_DOMAINS, ChoiceSpec, DomainSpec, Story
 from game.story.runtime import Runtime, StoryState
 from game.story.text import pick
@@ -87,12 +88,14 @@ def story_mirror(runtime: Runtime, state: StoryState,
 
 
 def split_decisions(records: Iterable[Record]) -> set[tuple[str, str]]:
-    """(scene, choice) of the decisions whose vote was split, from a session's records. A
-    decision a "back one step" took back does not count: the group decided again."""
+    """(scene, choice) of the decisions whose vote divided the group (the one rule of
+    `game.play.vote.divided`, shared with the results screen and the reports), from a
+    session's records. A decision a "back one step" took back does not count: the group
+    decided again."""
     records = list(records)
     undone = undone_decisions(records)
     return {(r.scene, d.choice) for r, d in payloads(records, DecisionMadeData)
-            if d.split and r.scene and r.seq not in undone}
+            if divided(d.tally) and r.scene and r.seq not in undone}
 
 
 def domain_label(story: Story, domain: str, lang: str) -> str | None:

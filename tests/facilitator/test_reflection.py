@@ -77,6 +77,9 @@ def test_own_domains_and_their_labels(tmp_path):
 
 
 def test_split_decisions_come_from_the_log():
+    """Only a close vote (the shared "divided" rule) is a point to return to: 3–2 is, 4–1 and
+    a unanimous 5–0 are not, whatever the logged `split` says."""
+
     def rec(seq, kind, scene, data):
         return Record.model_validate({
             "version": 1, "session": "s", "seq": seq, "time": "2025-01-01T00:00:00Z",
@@ -84,8 +87,14 @@ def test_split_decisions_come_from_the_log():
 
     base = {"how": "majority", "seconds": 1.0, "tally": {}, "domains": [], "offered": [],
             "state": None}
-    records = [rec(1, "decision_made", "a", {**base, "choice": "c1", "split": True}),
-               rec(2, "decision_made", "b", {**base, "choice": "c2", "split": False})]
+    records = [
+        rec(1, "decision_made", "a",
+            {**base, "choice": "c1", "split": True, "tally": {"c1": 3, "c9": 2}}),
+        rec(2, "decision_made", "b",
+            {**base, "choice": "c2", "split": True, "tally": {"c2": 4, "c9": 1}}),
+        rec(3, "decision_made", "c",
+            {**base, "choice": "c3", "split": False, "tally": {"c3": 5}}),
+    ]
     assert split_decisions(records) == {("a", "c1")}
 
 

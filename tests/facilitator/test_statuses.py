@@ -45,10 +45,12 @@ def test_a_resumed_session_keeps_a_mark_of_the_resume(store, group, people, load
 
 def test_a_pause_and_resume_is_not_a_resume_after_an_interruption(store, group, people,
                                                                    loaded):
-    from game.play.events import CounsellorAction
+    from game.play.events import CounsellorAction, Happened
+    from game.story.runtime import Runtime
 
     voters = [p.id for p in people[:2]]
     s = store.start(group.id, voters, loaded, vote_mode="hands", reflection="skip")
-    s.recorder(CounsellorAction(loaded.story.start, "pause", ""))
-    s.recorder(CounsellorAction(loaded.story.start, "resume", ""))
+    state = Runtime(loaded.story).start()
+    s.recorder(Happened((CounsellorAction(loaded.story.start, "pause", ""),), state))
+    s.recorder(Happened((CounsellorAction(loaded.story.start, "resume", ""),), state))
     assert s.end().resumed == 0

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 
-from facilitator.review import charts
+from facilitator.review import charts, timecharts
 
 HOSTILE = ["$x^2$ kotiin", r"$\frac{1}{0}$ {", "a $ b $ c", "<b>&amp;</b> \"'"]
 
@@ -20,11 +21,13 @@ def test_dollar_signs_in_story_text_are_not_mathematics():
         charts.vote_bars("v", HOSTILE, [1, 2, 0, 3], 1, title="t", desc="d",
                          head=("a", "b"), chosen_mark="✓"),
         charts.domain_bars("d", HOSTILE, [1, 2, 3, 4], title="t", desc="d", head=("a", "b")),
-        charts.domain_legend("l", HOSTILE, title="t", desc="d"),
         charts.reflection("r", HOSTILE, [1, None, 3, 10], [[2], [2], [], [5]], colour="#0072B2",
                           title="t", desc="d", head=("a", "b", "c"), skipped="–", scale="0–10"),
-        charts.ratings_trend("rt", ["1.1.", "2.1."], [(0, [(0, 1), (1, 2)])], labels=HOSTILE,
-                             title="t", desc="d", head=("date", *HOSTILE)),
+        timecharts.ratings_trend(
+            "rt", [datetime(2025, 1, 1, tzinfo=UTC), datetime(2025, 1, 8, tzinfo=UTC)],
+            ["1.1.", "8.1."], [(i, [(0, 1), (1, 2)]) for i in range(len(HOSTILE))],
+            labels=HOSTILE,
+            title="t", desc="d", head=("date", *HOSTILE)),
     ]
     for chart in made:
         text = _all_text(chart.svg)
