@@ -10,6 +10,7 @@ import pytest
 from facilitator.log.records import (
     DecisionMadeData,
     SessionEndedData,
+    VoteAttendanceData,
     VoteCastData,
     VoteCountsData,
 )
@@ -187,8 +188,11 @@ def check_log(store, sid: str, mode: str) -> None:
             assert sorted(c.counts.values(), reverse=True)[:2] == [2, 1]
         assert all(p.how == "majority" and sum(p.tally.values()) == 3 for p in decisions)
     elif mode == "secret":
-        votes = [p for p in payloads if isinstance(p, VoteCastData)]
-        assert len(votes) == 3 * len(decisions)
+        # Who took part in each ballot, never who chose what (issue 13).
+        rounds = [p for p in payloads if isinstance(p, VoteAttendanceData)]
+        assert len(rounds) == len(decisions)
+        assert all(len(r.voters) == 3 and r.voters == sorted(r.voters) for r in rounds)
+        assert not any(isinstance(p, VoteCastData) for p in payloads)
         assert {p.how for p in decisions} <= {"majority", "tie-counsellor"}
     else:
         assert {p.how for p in decisions} == {"counsellor"}  # no pads: the counsellor picks
