@@ -555,12 +555,13 @@ class SessionStore:
 
     def _summary_doc(self, session_id: str) -> SummaryDoc:
         doc: SummaryDoc | None = None
+        raw: Any
         try:
-            raw = json.loads(self._summary_path(session_id).read_text("utf-8"))
-        except FileNotFoundError:
+            raw = json.loads(_files.read_regular(self._summary_path(session_id)))
+        except (OSError, ValueError, RecursionError):
+            # Missing, not a regular file (never opened), unreadable or not JSON: the summary
+            # is only derived from the log, which is read below instead.
             raw = None
-        except ValueError:
-            raw = None  # rebuilt from the log below
         if isinstance(raw, dict) and raw.get("schema") == SUMMARY_SCHEMA:
             if raw.get("version") != SUMMARY_VERSION:
                 raise LogVersionError(
@@ -571,6 +572,8 @@ class SessionStore:
                 doc = SummaryDoc.model_validate(raw)
             except ValidationError:
                 doc = None  # damaged: rebuilt from the log below
+            if doc is not None and doc.session != session_id:
+                doc = None  # another session's summary under this name: not to be trusted
         if doc is None or doc.ended is None:
             doc = summarise(self.events(session_id))
         return doc
@@ -627,6 +630,9 @@ class SessionStore:
             except (LogError, NotFound) as exc:
                 self.unreadable.append((sid, str(exc)))
                 continue
+            except OSError as exc:  # e.g. no permission to read it, or an I/O error
+                self.unreadable.append((sid, f"{exc.filename or sid}: {exc.strerror or exc}"))
+                continue
             if group is not None and summary.group != group:
                 continue
             if not _within(summary.started, since, until):
@@ -639,7 +645,7 @@ class SessionStore:
         """The session's events in order (read-only; works while the session is open)."""
         log = SessionLog.open_file(self._log_path(session_id))
         try:
-            return log.records()
+            return begun(log.records(), log)
         finally:
             log.close()
 
@@ -770,6 +776,15 @@ def _contains(path: Path, needle: bytes) -> bool:
         return needle in path.read_bytes()
     except FileNotFoundError:
         return False
+
+
+def begun(records: list[Record], log: SessionLog) -> list[Record]:
+    """A session's records, which must begin with session_started: a log whose first event
+    was lost or replaced is damaged, not a shorter session."""
+    if records and records[0].kind != "session_started":
+        raise DamagedEventError(log.where, log.path, records[0].seq,
+                                "the session does not begin with session_started")
+    return records
 
 
 def _within(moment: datetime, since: date | datetime | None, until: date | datetime | None) -> bool:

@@ -348,6 +348,8 @@ class Record(BaseModel):
     ) -> Record:
         """A stored event, validated. Raises LogVersionError for another schema version and
         DamagedEventError (a LogDamagedError) for a document or payload that does not fit."""
+        if not isinstance(doc, Mapping):
+            raise DamagedEventError(where, path, None, "an event is not a JSON object")
         version = doc.get("version")
         if version != SCHEMA_VERSION:
             raise LogVersionError(version_message(where, version))

@@ -105,6 +105,14 @@ def _warn_unreadable(ui: str, unreadable: Any) -> None:
         err(t("rev-unreadable", ui, id=sid, reason=why))
 
 
+def _incomplete(ui: str, unreadable: Any) -> int:
+    """After writing a result: say what it lacks; non-zero when anything was left out."""
+    if not unreadable:
+        return EXIT_OK
+    err(tn("rev-incomplete", len(unreadable), ui))
+    return EXIT_ERRORS
+
+
 def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> int | None:
     """None to go ahead; otherwise the exit status (no terminal, or the answer was no)."""
     if args.yes:
@@ -188,6 +196,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
     from facilitator.errors import FacilitatorError, NotFound
 
     lang = args.lang or ui
+    unreadable: Any = ()
     if (args.session is None) == (args.group is None):
         return usage(ui, "porukka report", t("rev-session-or-group", ui))
     try:
@@ -206,7 +215,8 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
             if group is None:
                 return EXIT_ERRORS
             bundle = load_group(store, group, include_simulated=args.include_simulated)
-            _warn_unreadable(ui, bundle.unreadable)
+            unreadable = bundle.unreadable
+            _warn_unreadable(ui, unreadable)
             html = render_group(bundle.report, lang, domain_names=bundle.domain_names)
     except FacilitatorError as exc:
         err(t("rev-log-error", ui, id=args.session or args.group, reason=exc))
@@ -214,7 +224,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
     if not _write(ui, args.output, html.encode("utf-8")):
         return EXIT_ERRORS
     print(t("rev-wrote", ui, path=args.output))
-    return EXIT_OK
+    return _incomplete(ui, unreadable)
 
 
 # --- export --------------------------------------------------------------------------------
@@ -225,7 +235,10 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
 
     since, until = args.since, args.until
     out: Path = args.output
-    if args.format == "json" and out.is_dir():
+    to_stdout = str(out) == "-"  # the usual convention: `-o -` is standard output
+    if to_stdout and args.format != "json":
+        return usage(ui, "porukka export", t("rev-stdout-json-only", ui))
+    if args.format == "json" and not to_stdout and out.is_dir():
         return usage(ui, "porukka export", t("rev-json-needs-file", ui))
     if args.format == "csv" and out.suffix.lower() != ".zip" and out.exists() and (
             not out.is_dir() or any(out.iterdir())):
@@ -248,8 +261,12 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
         err(str(exc))
         return EXIT_ERRORS
     _warn_unreadable(ui, data.unreadable)
+    say = (lambda text: print(text, file=sys.stderr)) if to_stdout else print
     try:
-        if args.format == "json":
+        if to_stdout:
+            sys.stdout.write(export.json_text(data))
+            sys.stdout.flush()
+        elif args.format == "json":
             export.write_json(data, out)
         else:
             export.write_csv(data, out, excel_fi=args.excel_fi)
@@ -260,10 +277,11 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
         err(t("write-failed", ui, path=out, reason=exc.strerror or exc))
         return EXIT_ERRORS
     counts = ", ".join(f"{name} {n}" for name, n in data.counts().items())
-    print(t("rev-wrote-tables", ui, path=out, counts=counts))
+    say(t("rev-wrote-tables", ui, path=t("rev-stdout", ui) if to_stdout else out,
+          counts=counts))
     if data.left_out_simulated:
-        print(t("rev-left-out-demo", ui, n=data.left_out_simulated))
-    return EXIT_OK
+        say(t("rev-left-out-demo", ui, n=data.left_out_simulated))
+    return _incomplete(ui, data.unreadable)
 
 
 # --- forget and purge ----------------------------------------------------------------------
