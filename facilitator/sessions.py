@@ -67,6 +67,7 @@ from .log.records import (
     VoteCountsData,
     last_of,
     payloads,
+    resolve_states,
 )
 from .log.storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
 
@@ -217,10 +218,12 @@ def summarise(records: Sequence[Record]) -> SummaryDoc:
 _CHOICE_CLOSED = (ChoiceTakenData, DecisionMadeData, SkippedToEndingData, SceneEnteredData)
 
 
-def _saved_state(holder: Record) -> StoryState:
-    """The state a record carries, read as the runtime's own saved state."""
+def _saved_state(holder: Record, whole: dict[str, Any]) -> tuple[StoryState, str]:
+    """The state a record stands for (deltas applied), read as the runtime's own saved state,
+    and its JSON as `Runtime.restore` takes it."""
+    text = json.dumps(whole, ensure_ascii=False, sort_keys=True)
     try:
-        return StoryState.from_json(holder.state_json or "")
+        return StoryState.from_json(text), text
     except StateError as exc:
         raise DamagedEventError(
             f"session {holder.session}", None, holder.seq, f"state: {exc}"
@@ -232,8 +235,9 @@ def find_resume_point(records: Sequence[Record]) -> ResumePoint:
     start = records[0].payload if records else None
     if not isinstance(start, SessionStartedData):
         raise LogError("the session has no session_started event")
-    holder = next((r for r in reversed(records) if r.state is not None), None)
-    state = _saved_state(holder) if holder is not None else None
+    resolved = resolve_states(records)
+    holder = resolved[0] if resolved is not None else None
+    state, state_json = _saved_state(*resolved) if resolved is not None else (None, None)
     offer_at = next(
         (i for i in range(len(records) - 1, -1, -1)
          if isinstance(records[i].payload, ChoicesOfferedData)),
@@ -270,7 +274,7 @@ def find_resume_point(records: Sequence[Record]) -> ResumePoint:
         language=start.language,
         vote_mode=start.vote_mode,
         reflection=start.reflection,
-        state_json=holder.state_json if holder else None,
+        state_json=state_json,
         scene=state.scene if state else None,
         variables=dict(state.variables) if state else {},
         state_seq=holder.seq if holder else None,
@@ -305,6 +309,7 @@ class ActiveSession:
         state: StoryState | None,
         background: bool,
         on_durable: Callable[[int], None] | None,
+        state_seq: int | None = None,
     ) -> None:
         self.store = store
         self.log = log
@@ -312,7 +317,8 @@ class ActiveSession:
         self.writer = BackgroundWriter(log, on_durable=on_durable) if background else None
         sink: Sink = self.writer if self.writer is not None else log
         self.recorder = SessionRecorder(
-            sink, story, story_hash=story_hash, lang=language, state=state
+            sink, story, story_hash=story_hash, lang=language, state=state,
+            state_seq=state_seq,
         )
         self._closed = False
 
@@ -540,7 +546,7 @@ class SessionStore:
             raise
         session = ActiveSession(
             self, log, model, story_hash=digest, language=point.language, state=state,
-            background=background, on_durable=on_durable,
+            background=background, on_durable=on_durable, state_seq=point.state_seq,
         )
         self._active[session_id] = session
         if point.scene is not None and state is not None:
