@@ -70,9 +70,10 @@ class BackgroundWriter:
 
     `submit()` returns the event's sequence number at once; it is durable when
     `durable_seq >= seq` (or `wait(seq)` returns True). A failed write stops the thread:
-    `error` says why, `submit`/`flush`/`wait` raise `LogWriteError`, and `retry()` tries
-    the pending records again. While attached, `log.log()` goes through the queue and still
-    returns only when durable.
+    `error` says why, `flush`/`wait` raise `LogWriteError`, and `retry()` tries the pending
+    records again. `submit` still queues: nothing the group did is dropped while the disk is
+    full; the records wait in memory, in order, for `retry()`. While attached, `log.log()`
+    goes through the queue and still returns only when durable.
     """
 
     def __init__(
@@ -108,7 +109,6 @@ class BackgroundWriter:
 
     def _submit(self, kind: str, data: Mapping[str, Any], scene: str | None) -> Record:
         with self._cond:
-            self._raise_if_failed()
             if self._closing:
                 raise LogError("the log writer is closed")
             record = self.session_log.prepare(kind, data, scene=scene)  # in order, under the lock
@@ -134,6 +134,11 @@ class BackgroundWriter:
     def pending(self) -> int:
         with self._cond:
             return len(self._queue)
+
+    def waiting(self) -> list[Record]:
+        """The records queued and not yet durable, in order."""
+        with self._cond:
+            return list(self._queue)
 
     def is_durable(self, seq: int) -> bool:
         return self._durable >= seq

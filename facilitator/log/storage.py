@@ -346,7 +346,12 @@ class JournalStorage(Storage):
         # The cache takes what was written, parsed back: it equals the disk exactly.
         self._apply(self._tables, json.loads(line))
         if self._lines >= self.compact_lines or self._valid_size >= self.compact_bytes:
-            self.compact()
+            try:
+                self.compact()
+            except LogWriteError:
+                # The entry is durable in the journal already: the write succeeded, and a
+                # caller retrying it would store it twice. Compaction waits for the next one.
+                pass
 
     def append_line(self, line: str) -> None:
         """Append one journal line and fsync; on failure nothing of it is kept."""
