@@ -97,6 +97,9 @@ def test_closing_it_as_interrupted_or_deciding_later(make_fac_app, store, group,
     install(d2.app, [STORY], SessionStore())
     d2.frames()
     assert isinstance(d2.top, ResumeView) and d2.shown("A session was left unfinished")
+    # Regression (issue 14): it said nothing was lost, which a full disk makes untrue.
+    assert not d2.shown("Nothing was lost")
+    assert d2.shown("starts from the last moment that was saved")
     d2.key(pygame.K_ESCAPE)  # decide later: nothing changes
     assert isinstance(d2.top, MenuView)
     assert [s.id for s in SessionStore().interrupted()] == [sid]
