@@ -113,6 +113,16 @@ def _incomplete(ui: str, unreadable: Any) -> int:
     return EXIT_ERRORS
 
 
+def _not_writable(ui: str, exc: BaseException) -> bool:
+    """Say so when `exc` is a write the data folder refused (read-only, full)."""
+    from facilitator.strings import not_writable
+
+    said = not_writable(exc, ui)
+    if said is not None:
+        err(said)
+    return said is not None
+
+
 def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> int | None:
     """None to go ahead; otherwise the exit status (no terminal, or the answer was no)."""
     if args.yes:
@@ -310,8 +320,11 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
     except SessionBusyError as exc:
         err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
-    except FacilitatorError as exc:
-        err(str(exc))
+    except (FacilitatorError, OSError) as exc:
+        if not _not_writable(ui, exc):
+            if isinstance(exc, OSError):
+                raise
+            err(str(exc))
         return EXIT_ERRORS
     c = done.counts
     print(t("rev-forgot", ui, name=plan.person.nickname, removed=c.events_removed,
@@ -353,8 +366,11 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
     except SessionBusyError as exc:
         err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
-    except FacilitatorError as exc:
-        err(str(exc))
+    except (FacilitatorError, OSError) as exc:
+        if not _not_writable(ui, exc):
+            if isinstance(exc, OSError):
+                raise
+            err(str(exc))
         return EXIT_ERRORS
     for item, files in done:
         print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.list_date(item.started),

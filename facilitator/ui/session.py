@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from facilitator.errors import FacilitatorError, LogError, NotFound
+from facilitator.errors import FacilitatorError, LogError, NotFound, write_problem
 from facilitator.groups import Group
 from facilitator.reflection import split_decisions
 from facilitator.review import open_report
@@ -97,8 +97,14 @@ class Facilitator:
         try:
             session = self.store.start(group.id, list(present), loaded, vote_mode=vote_mode,
                                        reflection=reflection, language=lang)
-        except FacilitatorError as exc:
-            app.note(t("fs-start-failed", app.settings.ui_lang, reason=str(exc)), 10)
+        except (FacilitatorError, OSError) as exc:
+            problem = write_problem(exc)
+            if problem is None and not isinstance(exc, FacilitatorError):
+                raise
+            ui = app.settings.ui_lang
+            note = t("fs-start-not-writable", ui, reason=problem.strerror or problem) \
+                if problem is not None else t("fs-start-failed", ui, reason=str(exc))
+            app.note(note, 12)
             return None
         run = Run(session, loaded, group, lang, vote_mode, reflection, people)
         try:

@@ -118,3 +118,27 @@ def test_a_full_disk_stops_play_on_a_calm_screen_and_try_again_loses_nothing(
     session.flush(5)
     seqs = [r.seq for r in store.events(session.id)]
     assert seqs == list(range(1, session.log.last_seq + 1))  # nothing lost, nothing twice
+
+
+def test_start_on_a_read_only_data_folder_says_what_is_wrong(tiny_disk: Path, menu) -> None:
+    """Regression (issue 14): Start on an archived (read-only) copy opened the generic error
+    screen offering to "end the session", though none had started."""
+    root = tiny_disk / "data"
+    store = SessionStore(root, groups=GroupStore(groups_path(root)))
+    group = store.groups.create_group("Tiistairyhmä")
+    for name in ("Kettu", "Susi"):
+        store.groups.add_participant(group.id, name)
+    done = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot remount the tmpfs read-only: {done.stderr.strip()}")
+    store = SessionStore(root, groups=GroupStore(groups_path(root)))  # opens read-only data
+    d, fac = menu(store)
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_RETURN)
+    before = d.kind
+    d.key(pygame.K_RETURN)  # Start
+    assert d.kind == before and fac.run is None  # still on the set-up, no session
+    notes = " ".join(text for text, _ in d.app.notes)
+    assert "Tapaamista ei voi aloittaa: datakansioon ei voi kirjoittaa" in notes
+    assert not d.shown("Lopeta sessio") and not d.shown("Nyt meni jokin vikaan")
