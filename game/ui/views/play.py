@@ -477,7 +477,7 @@ class PlayView(BaseView):
 
     def update(self, dt: float) -> bool:
         if self._stop_if_unsaved():
-            return True
+            return False  # nothing moves (no fade, no timer) while the story is covered
         changed = False
         if self.watcher is not None:
             reload = self.watcher.poll(dt)
