@@ -403,6 +403,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # the last resort: a message, never a traceback, for a user
         logging.getLogger("porukka").debug("unexpected error", exc_info=True)
+        from facilitator.strings import not_writable
+
+        said = not_writable(exc, ui)
+        if said is not None:  # e.g. a read-only copy of the data folder, or a full disk
+            print(said, file=sys.stderr)
+            return EXIT_ERRORS
         print(t("unexpected", ui, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_ERRORS
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from .paths import FILE_MODE
@@ -15,6 +16,12 @@ except ImportError:  # Windows
 
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+# Opening these for reading could block (a FIFO), never end (a device) or read another file
+# (a link): flags that make `open` itself refuse or return at once.
+NO_FOLLOW = _O_NOFOLLOW
+SAFE_READ = os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC | _O_BINARY
 TEMP_SUFFIX = ".tmp"
 
 
@@ -38,6 +45,59 @@ def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY | _O_CLOEXEC)
     try:
         os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class NotRegularFileError(OSError):
+    """A path that is a folder, FIFO, device, socket or link where a data file belongs."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        super().__init__(f"{path} is a {kind}, not a regular file")
+
+
+def file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "FIFO (named pipe)"),
+                       (stat.S_ISLNK, "symbolic link"), (stat.S_ISSOCK, "socket"),
+                       (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device")):
+        if test(mode):
+            return kind
+    return "file" if stat.S_ISREG(mode) else "special file"
+
+
+def check_regular(path: Path) -> bool:
+    """True for a regular file, False when nothing is there; NotRegularFileError for anything
+    else. Looks without opening (`lstat`), so a FIFO or a link is never followed."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularFileError(path, file_kind(st.st_mode))
+    return True
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. FileNotFoundError when it is absent, NotRegularFileError
+    (never opened for reading) when it is a folder, FIFO, device or link."""
+    if not check_regular(path):
+        raise FileNotFoundError(2, "No such file or directory", str(path))
+    try:
+        fd = os.open(path, SAFE_READ)
+    except OSError as exc:
+        if exc.errno == getattr(os, "ELOOP", None):
+            raise NotRegularFileError(path, "symbolic link") from None
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # replaced between the look and the open
+            raise NotRegularFileError(path, file_kind(st.st_mode))
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)
 
@@ -125,8 +185,10 @@ def is_locked(path: Path) -> bool:
     if fcntl is None:
         return False
     try:
-        fd = os.open(path, os.O_RDONLY | _O_CLOEXEC)
-    except FileNotFoundError:
+        if not check_regular(path):
+            return False
+        fd = os.open(path, SAFE_READ)
+    except OSError:  # not a regular file, or gone: no session can be writing to it
         return False
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)

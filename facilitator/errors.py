@@ -6,6 +6,7 @@ language (`facilitator.strings.message`); `str()` gives the English text for log
 
 from __future__ import annotations
 
+import errno
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -70,3 +71,22 @@ class SessionBusyError(LogError):
 
 class SessionStateError(FacilitatorError):
     """An operation that does not fit the session's state, e.g. resuming a finished session."""
+
+
+# The system's reasons a write fails that the user can do something about.
+NOT_WRITABLE = frozenset(
+    {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+)
+
+
+def write_problem(exc: BaseException) -> OSError | None:
+    """The OSError behind `exc` (itself, or its cause) when a write failed because the data
+    folder is read-only, not ours or full; None for anything else."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return None
+        if isinstance(seen, OSError) and seen.errno in NOT_WRITABLE:
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None

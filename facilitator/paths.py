@@ -7,6 +7,7 @@ anywhere in the facilitator, reaches the network.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -38,13 +39,25 @@ def groups_path(root: Path | None = None) -> Path:
     return (root if root is not None else data_dir()) / GROUPS_FILE
 
 
+def _narrow(path: Path | str, mode: int) -> bool:
+    """chmod, unless the file cannot be changed at all (a read-only copy of a data folder,
+    someone else's file): then it is left as it is, for reading. True when changed."""
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EPERM, errno.EACCES):
+            return False
+        raise
+    return True
+
+
 def private_dir(path: Path) -> Path:
     """Make `path` (and missing parents) with mode 0700; narrow it if it exists wider."""
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     if POSIX:
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode != DIR_MODE:
-            os.chmod(path, DIR_MODE)
+            _narrow(path, DIR_MODE)
     return path
 
 
@@ -56,7 +69,7 @@ def private_file(path: Path) -> None:
         except FileNotFoundError:
             return
         if mode != FILE_MODE:
-            os.chmod(path, FILE_MODE)
+            _narrow(path, FILE_MODE)
 
 
 def secure_tree(root: Path) -> list[Path]:
@@ -67,8 +80,7 @@ def secure_tree(root: Path) -> list[Path]:
         return fixed
     for folder, _dirs, files in os.walk(root):
         here = Path(folder)
-        if stat.S_IMODE(here.stat().st_mode) != DIR_MODE:
-            os.chmod(here, DIR_MODE)
+        if stat.S_IMODE(here.stat().st_mode) != DIR_MODE and _narrow(here, DIR_MODE):
             fixed.append(here)
         for name in files:
             path = here / name
@@ -76,7 +88,7 @@ def secure_tree(root: Path) -> list[Path]:
                 st = os.lstat(path)
             except FileNotFoundError:
                 continue
-            if stat.S_ISREG(st.st_mode) and stat.S_IMODE(st.st_mode) != FILE_MODE:
-                os.chmod(path, FILE_MODE)
+            if stat.S_ISREG(st.st_mode) and stat.S_IMODE(st.st_mode) != FILE_MODE and \
+                    _narrow(path, FILE_MODE):
                 fixed.append(path)
     return fixed

@@ -76,6 +76,7 @@ from .log.records import (
     VoteCountsData,
     last_of,
     payloads,
+    resolve_states,
     resume_count,
 )
 from .log.storage import DEFAULT_COMPACT_LINES, JOURNAL_SUFFIX
@@ -238,10 +239,12 @@ def summarise(records: Sequence[Record]) -> SummaryDoc:
 _CHOICE_CLOSED = (ChoiceTakenData, DecisionMadeData, SkippedToEndingData, SceneEnteredData)
 
 
-def _saved_state(holder: Record) -> StoryState:
-    """The state a record carries, read as the runtime's own saved state."""
+def _saved_state(holder: Record, whole: dict[str, Any]) -> tuple[StoryState, str]:
+    """The state a record stands for (deltas applied), read as the runtime's own saved state,
+    and its JSON as `Runtime.restore` takes it."""
+    text = json.dumps(whole, ensure_ascii=False, sort_keys=True)
     try:
-        return StoryState.from_json(holder.state_json or "")
+        return StoryState.from_json(text), text
     except StateError as exc:
         raise DamagedEventError(
             f"session {holder.session}", None, holder.seq, f"state: {exc}"
@@ -256,8 +259,9 @@ def find_resume_point(
     start = records[0].payload if records else None
     if not isinstance(start, SessionStartedData):
         raise LogError("the session has no session_started event")
-    holder = next((r for r in reversed(records) if r.state is not None), None)
-    state = _saved_state(holder) if holder is not None else None
+    resolved = resolve_states(records)
+    holder = resolved[0] if resolved is not None else None
+    state, state_json = _saved_state(*resolved) if resolved is not None else (None, None)
     offer_at = next(
         (i for i in range(len(records) - 1, -1, -1)
          if isinstance(records[i].payload, ChoicesOfferedData)),
@@ -294,7 +298,7 @@ def find_resume_point(
         language=start.language,
         vote_mode=start.vote_mode,
         reflection=start.reflection,
-        state_json=holder.state_json if holder else None,
+        state_json=state_json,
         scene=state.scene if state else None,
         variables=dict(state.variables) if state else {},
         state_seq=holder.seq if holder else None,
@@ -329,6 +333,7 @@ class ActiveSession:
         state: StoryState | None,
         background: bool,
         on_durable: Callable[[int], None] | None,
+        state_seq: int | None = None,
     ) -> None:
         self.store = store
         self.log = log
@@ -338,6 +343,7 @@ class ActiveSession:
         self.recorder = SessionRecorder(
             sink, story, story_hash=story_hash, lang=language, state=state,
             ballot=BallotBox(store._ballot_path(self.id)),
+            state_seq=state_seq,
         )
         self._closed = False
 
@@ -613,7 +619,7 @@ class SessionStore:
             raise
         session = ActiveSession(
             self, log, model, story_hash=digest, language=point.language, state=state,
-            background=background, on_durable=on_durable,
+            background=background, on_durable=on_durable, state_seq=point.state_seq,
         )
         self._active[session_id] = session
         if point.scene is not None and state is not None:
@@ -629,12 +635,13 @@ class SessionStore:
 
     def _summary_doc(self, session_id: str) -> SummaryDoc:
         doc: SummaryDoc | None = None
+        raw: Any
         try:
-            raw = json.loads(self._summary_path(session_id).read_text("utf-8"))
-        except FileNotFoundError:
+            raw = json.loads(_files.read_regular(self._summary_path(session_id)))
+        except (OSError, ValueError, RecursionError):
+            # Missing, not a regular file (never opened), unreadable or not JSON: the summary
+            # is only derived from the log, which is read below instead.
             raw = None
-        except ValueError:
-            raw = None  # rebuilt from the log below
         if isinstance(raw, dict) and raw.get("schema") == SUMMARY_SCHEMA:
             if raw.get("version") != SUMMARY_VERSION:
                 raise LogVersionError(
@@ -645,6 +652,8 @@ class SessionStore:
                 doc = SummaryDoc.model_validate(raw)
             except ValidationError:
                 doc = None  # damaged: rebuilt from the log below
+            if doc is not None and doc.session != session_id:
+                doc = None  # another session's summary under this name: not to be trusted
         if doc is None or doc.ended is None:
             doc = summarise(self.events(session_id))
         return doc
@@ -702,6 +711,9 @@ class SessionStore:
             except (LogError, NotFound) as exc:
                 self.unreadable.append((sid, str(exc)))
                 continue
+            except OSError as exc:  # e.g. no permission to read it, or an I/O error
+                self.unreadable.append((sid, f"{exc.filename or sid}: {exc.strerror or exc}"))
+                continue
             if group is not None and summary.group != group:
                 continue
             if not _within(summary.started, since, until):
@@ -714,7 +726,7 @@ class SessionStore:
         """The session's events in order (read-only; works while the session is open)."""
         log = SessionLog.open_file(self._log_path(session_id))
         try:
-            return log.records()
+            return begun(log.records(), log)
         finally:
             log.close()
 
@@ -879,6 +891,15 @@ def _contains(path: Path, needle: bytes) -> bool:
         return needle in path.read_bytes()
     except FileNotFoundError:
         return False
+
+
+def begun(records: list[Record], log: SessionLog) -> list[Record]:
+    """A session's records, which must begin with session_started: a log whose first event
+    was lost or replaced is damaged, not a shorter session."""
+    if records and records[0].kind != "session_started":
+        raise DamagedEventError(log.where, log.path, records[0].seq,
+                                "the session does not begin with session_started")
+    return records
 
 
 def _within(moment: datetime, since: date | datetime | None, until: date | datetime | None) -> bool:

@@ -6,9 +6,11 @@ in the interface catalogue, `game/locale`), or the error's own English text when
 
 from __future__ import annotations
 
+import errno
+
 from game.i18n import has, t
 
-from .errors import InvalidInput
+from .errors import InvalidInput, write_problem
 
 
 def message(err: InvalidInput, lang: str) -> str:
@@ -17,3 +19,14 @@ def message(err: InvalidInput, lang: str) -> str:
     if not has(key):
         return str(err)
     return t(key, lang, **err.params)
+
+
+def not_writable(exc: BaseException, lang: str) -> str | None:
+    """A write the data folder refused (read-only, not ours, full) in the user's words, with
+    the path; None when `exc` is something else."""
+    problem = write_problem(exc)
+    if problem is None:
+        return None
+    full = problem.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    return t("data-disk-full" if full else "data-not-writable", lang,
+             path=problem.filename or "?", reason=problem.strerror or problem)

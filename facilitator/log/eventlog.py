@@ -26,12 +26,20 @@ from tinydb.table import Document
 
 from .. import _files
 from .._time import Clock, iso, utc_now
-from ..errors import EmptySession, LogDamagedError, LogError, LogVersionError, NotFound
+from ..errors import (
+    DamagedEventError,
+    EmptySession,
+    LogDamagedError,
+    LogError,
+    LogVersionError,
+    NotFound,
+)
 from .records import (
     KINDS,
     PAYLOADS,
     REFLECTION_PRIVACY,
     SCHEMA_VERSION,
+    STATE_DELTA,
     STATE_KINDS,
     WRITTEN_KINDS,
     ChoicesOfferedData,
@@ -108,12 +116,14 @@ class SessionLog:
             raise LogDamagedError(f"{self.where} is not a Porukka session log")
         if header.get("version") != SCHEMA_VERSION:
             raise LogVersionError(version_message(self.where, header.get("version")))
+        if not _header_fits(header):
+            raise LogDamagedError(f"{self.where}: the session header is damaged")
         self.session_id: str = header["session"]
         self.story_id: str | None = header.get("story")
         self.story_hash: str | None = header.get("story_hash")
         self.created: str = header.get("created", "")
         self._events = db.table(EVENTS_TABLE)
-        ids = [int(k) for k in (db.storage.read() or {}).get(EVENTS_TABLE, {})]
+        ids = list(self._event_ids((db.storage.read() or {}).get(EVENTS_TABLE, {})))
         # After an erasure the last events may be gone; their numbers are never used again.
         self._next_seq = max(ids + [header.get("last_erased_seq", 0)], default=0) + 1
         self._written_seq = self._next_seq - 1
@@ -307,11 +317,19 @@ class SessionLog:
         wanted = set(kinds) if kinds is not None else None
         raw = (self.db.storage.read() or {}).get(EVENTS_TABLE, {})
         out = []
-        for key in sorted(raw, key=int):
-            doc = raw[key]
+        for seq in sorted(self._event_ids(raw)):
+            doc = raw[str(seq)]
             if wanted is None or doc.get("kind") in wanted:
                 out.append(Record.from_doc(doc, self.where, self.path))
         return out
+
+    def _event_ids(self, raw: Mapping[str, Any]) -> Iterable[int]:
+        """The stored events' sequence numbers; a key that is not one is damage."""
+        for key in raw:
+            if not (key.isascii() and key.isdigit() and len(key) < 19 and str(int(key)) == key):
+                raise DamagedEventError(self.where, self.path, None,
+                                        f"{key[:40]!r} is not a sequence number")
+            yield int(key)
 
     def header(self) -> dict[str, Any]:
         return dict(self.db.table(HEADER_TABLE).get(doc_id=1) or {})
@@ -340,7 +358,7 @@ class SessionLog:
         # A new edition of the log: what was derived from the old one by its sequence numbers
         # (e.g. the ids of statements sent to an organisation's LRS) is not that of the new.
         header["edition"] = int(header.get("edition", 0)) + 1
-        renumbered = [r.model_copy(update={"seq": i}) for i, r in enumerate(kept, 1)]
+        renumbered = _renumbered(kept)
         with self._write_lock, self._prepare_lock:
             self.db.storage.write({
                 HEADER_TABLE: {"1": header},
@@ -378,6 +396,19 @@ class SessionLog:
         self.close()
 
 
+def _header_fits(header: Mapping[str, Any]) -> bool:
+    def text_or_none(key: str) -> bool:
+        return header.get(key) is None or isinstance(header.get(key), str)
+
+    erased = header.get("last_erased_seq", 0)
+    return (
+        isinstance(header.get("session"), str) and bool(header["session"])
+        and text_or_none("story") and text_or_none("story_hash")
+        and isinstance(header.get("created", ""), str)
+        and isinstance(erased, int) and not isinstance(erased, bool) and erased >= 0
+    )
+
+
 def session_file(folder: Path, session_id: str) -> Path:
     return folder / f"{session_id}.json"
 
@@ -392,3 +423,19 @@ def session_files(folder: Path, session_id: str) -> list[Path]:
     temps = _files.stray_temps(base) + _files.stray_temps(summary) + _files.stray_temps(ballot)
     leftovers = [p for p in temps if p.exists() or os.path.lexists(p)]
     return [*leftovers, ballot, summary, folder / f"{session_id}.journal", base]
+
+
+def _renumbered(kept: Sequence[Record]) -> list[Record]:
+    """The records numbered 1, 2, 3, … again; a stored state delta names the event it changes
+    by its number (`base`), so that is carried over to the new numbers as well."""
+    new_seq = {r.seq: i for i, r in enumerate(kept, 1)}
+    out = []
+    for r in kept:
+        update: dict[str, Any] = {"seq": new_seq[r.seq]}
+        state = r.state
+        if state and state.get("schema") == STATE_DELTA and state.get("base") in new_seq:
+            payload = r.payload.model_copy(
+                update={"state": {**state, "base": new_seq[state["base"]]}})
+            update["payload"] = payload
+        out.append(r.model_copy(update=update))
+    return out

@@ -50,6 +50,7 @@ from .. import _files
 from ..errors import LogError, LogWriteError
 from ..validation import check_feedback_word
 from .eventlog import Record, SessionLog
+from .records import STATE_DELTA, STATE_KINDS
 
 
 class Sink(Protocol):
@@ -77,9 +78,10 @@ class BackgroundWriter:
 
     `submit()` returns the event's sequence number at once; it is durable when
     `durable_seq >= seq` (or `wait(seq)` returns True). A failed write stops the thread:
-    `error` says why, `submit`/`flush`/`wait` raise `LogWriteError`, and `retry()` tries
-    the pending records again. While attached, `log.log()` goes through the queue and still
-    returns only when durable.
+    `error` says why, `flush`/`wait` raise `LogWriteError`, and `retry()` tries the pending
+    records again. `submit` still queues: nothing the group did is dropped while the disk is
+    full; the records wait in memory, in order, for `retry()`. While attached, `log.log()`
+    goes through the queue and still returns only when durable.
     """
 
     def __init__(
@@ -115,7 +117,6 @@ class BackgroundWriter:
 
     def _submit(self, kind: str, data: Mapping[str, Any], scene: str | None) -> Record:
         with self._cond:
-            self._raise_if_failed()
             if self._closing:
                 raise LogError("the log writer is closed")
             record = self.session_log.prepare(kind, data, scene=scene)  # in order, under the lock
@@ -141,6 +142,11 @@ class BackgroundWriter:
     def pending(self) -> int:
         with self._cond:
             return len(self._queue)
+
+    def waiting(self) -> list[Record]:
+        """The records queued and not yet durable, in order."""
+        with self._cond:
+            return list(self._queue)
 
     def is_durable(self, seq: int) -> bool:
         return self._durable >= seq
@@ -325,8 +331,36 @@ def read_ballot(path: Path) -> tuple[str, int, dict[str, str]] | None:
 
 
 def state_doc(state: StoryState) -> dict[str, Any]:
-    """The state as stored in the log: `StoryState.to_json()`, parsed."""
+    """The whole state: `StoryState.to_json()`, parsed."""
     return json.loads(state.to_json())
+
+
+def _kept(before: tuple[str, ...], after: tuple[str, ...]) -> list[Any]:
+    """`[how many of before's items stay, the items after them]` (see records.STATE_DELTA)."""
+    n = len(before)
+    if len(after) >= n and after[:n] == before:  # the usual case, compared in C
+        return [n, list(after[n:])]
+    keep = 0
+    while keep < min(n, len(after)) and before[keep] == after[keep]:
+        keep += 1
+    return [keep, list(after[keep:])]
+
+
+def state_delta(before: StoryState, base: int, after: StoryState) -> dict[str, Any]:
+    """What changed from `before` (stored at event `base`) to `after`, as the log stores it:
+    its size does not depend on how long the playthrough already is."""
+    return {
+        "schema": STATE_DELTA,
+        "base": base,
+        "story_id": after.story_id,
+        "story_hash": after.story_hash,
+        "scene": after.scene,
+        "variables": dict(after.variables),
+        "ended": after.ended,
+        "seen": _kept(before.seen, after.seen),
+        "path": _kept(before.path, after.path),
+        "choices": _kept(before.choices, after.choices),
+    }
 
 
 Handler = Callable[[Any, StoryState], tuple[str, str | None, dict[str, Any]]]
@@ -351,7 +385,10 @@ class SessionRecorder:
         lang: str | None = None,
         state: StoryState | None = None,
         ballot: BallotBox | None = None,
+        state_seq: int | None = None,
     ) -> None:
+        """`state_seq`: the event that stored `state` (a resumed session), so the next state
+        is stored as what changed since it."""
         self.sink = sink
         self.story = story
         self.story_hash = story_hash
@@ -362,6 +399,10 @@ class SessionRecorder:
         # ballot's attendance). A vote logs nothing; a decision may log two records.
         self.logged: tuple[tuple[int, object], ...] = ()
         self._ending_logged = False
+        # The last state stored and its event: the base of the next delta.
+        self._stored: tuple[int, StoryState] | None = (
+            (state_seq, state) if state is not None and state_seq is not None else None
+        )
 
     @property
     def state(self) -> StoryState | None:
@@ -396,10 +437,20 @@ class SessionRecorder:
             if isinstance(event, EndingReached):
                 self._ending_logged = True
             kind, scene, data = handler(event, happened.state)  # type: ignore[misc]
+            if kind in STATE_KINDS:
+                data["state"] = self._stored_form(happened.state)
             seq = self.sink.submit(kind, data, scene=scene)
             logged.append((seq, event))
+            if kind in STATE_KINDS:
+                self._stored = (seq, happened.state)
         self.logged = tuple(logged)
         return seq
+
+    def _stored_form(self, state: StoryState) -> dict[str, Any]:
+        if self._stored is None:
+            return state_doc(state)
+        base, before = self._stored
+        return state_delta(before, base, state)
 
     @property
     def reached_ending(self) -> bool:
@@ -433,7 +484,7 @@ def _scene_entered(ev: SceneEntered, state: StoryState) -> tuple[str, str | None
         "lines": [{"text": ln.text, "name": ln.name, "who": ln.who} for ln in ev.lines],
         "variables": dict(ev.variables),
         "reflect": ev.reflect,
-        "state": state_doc(state),
+        "state": None,  # filled in by the recorder: whole or a delta
     }
     return "scene_entered", ev.scene, data
 
@@ -489,13 +540,13 @@ def _decision(ev: DecisionMade, state: StoryState) -> tuple[str, str | None, dic
         "split": ev.split,
         "domains": list(ev.domains),
         "offered": list(ev.offered),
-        "state": state_doc(state),
+        "state": None,  # filled in by the recorder: whole or a delta
     }
     return "decision_made", ev.scene, data
 
 
 def _counsellor(ev: CounsellorAction, state: StoryState) -> tuple[str, str | None, dict]:
-    data: dict[str, Any] = {"action": ev.action, "detail": ev.detail, "state": state_doc(state)}
+    data: dict[str, Any] = {"action": ev.action, "detail": ev.detail, "state": None}
     if ev.undone is not None:
         data["undone"] = {"scene": ev.undone.scene, "choice": ev.undone.choice}
     return "counsellor_action", ev.scene, data

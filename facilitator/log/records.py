@@ -352,9 +352,11 @@ class Record(BaseModel):
 
     @property
     def state_json(self) -> str | None:
-        """The runtime state this event carries, as `Runtime.restore` takes it."""
+        """The runtime state this event carries, as `Runtime.restore` takes it, when it
+        carries the whole state (the first of a session, and logs written before deltas);
+        None for a delta, which `resolve_states` reads against the events before it."""
         state = self.state
-        if not state:
+        if not state or state.get("schema") == STATE_DELTA:
             return None
         return json.dumps(state, ensure_ascii=False, sort_keys=True)
 
@@ -378,6 +380,8 @@ class Record(BaseModel):
     ) -> Record:
         """A stored event, validated. Raises LogVersionError for another schema version and
         DamagedEventError (a LogDamagedError) for a document or payload that does not fit."""
+        if not isinstance(doc, Mapping):
+            raise DamagedEventError(where, path, None, "an event is not a JSON object")
         version = doc.get("version")
         if version != SCHEMA_VERSION:
             raise LogVersionError(version_message(where, version))
@@ -431,3 +435,71 @@ def resume_count(records: Sequence[Record]) -> int:
     counsellor_action "resume" with the detail "restart"; a pause's resume has none)."""
     return sum(1 for _r, a in payloads(records, CounsellorActionData)
                if a.action == "resume" and a.detail == RESUME_DETAIL)
+
+
+# --- story states stored as deltas ----------------------------------------------------------
+
+# A state-carrying event stores the whole story state only when nothing came before it; later
+# ones store what changed since the previous state-carrying event (`base`, its sequence
+# number): the scene, the variables and `ended` as they are, and for each growing list
+# (`seen`, `path`, `choices`) how many of the earlier items stay and which come after them.
+# So an event costs what it changed, not the length of the playthrough so far, and a log
+# grows linearly with the story.
+STATE_DELTA = "porukka-state-delta"
+STATE_LISTS = ("seen", "path", "choices")
+
+
+def resolve_states(records: Iterable[Record]) -> tuple[Record, dict[str, Any]] | None:
+    """The last state-carrying record with the whole state it stands for (`StoryState`'s
+    JSON, parsed), deltas applied in order; None when no record carries a state. Linear in
+    the records. DamagedEventError when a delta does not fit what came before it."""
+    current: dict[str, Any] | None = None
+    last: Record | None = None
+    for record in records:
+        state = record.state
+        if not state:
+            continue
+        if state.get("schema") != STATE_DELTA:
+            current = {k: (list(v) if k in STATE_LISTS and isinstance(v, list) else v)
+                       for k, v in state.items()}
+        else:
+            current = _apply_delta(current, last, record, state)
+        last = record
+    if current is None or last is None:
+        return None
+    return last, current
+
+
+def _apply_delta(
+    current: dict[str, Any] | None, last: Record | None, record: Record, delta: dict[str, Any]
+) -> dict[str, Any]:
+    def damaged(why: str) -> DamagedEventError:
+        return DamagedEventError(f"session {record.session}", None, record.seq, f"state: {why}")
+
+    if current is None or last is None or delta.get("base") != last.seq:
+        raise damaged(f"it changes event {delta.get('base')!r}, which is not the state "
+                      "before it")
+    for key, value in delta.items():
+        if key in ("schema", "base"):
+            continue
+        if key not in STATE_LISTS:
+            current[key] = value
+            continue
+        items = current.get(key)
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
+                and isinstance(value[1], list) and isinstance(items, list)
+                and 0 <= value[0] <= len(items)):
+            raise damaged(f"{key} does not fit the state before it")
+        del items[value[0]:]
+        items.extend(value[1])
+    return current
+
+
+def state_json_at(records: Sequence[Record], seq: int) -> str | None:
+    """The whole state event `seq` stands for, as `Runtime.restore` takes it (None when that
+    event carries no state)."""
+    upto = [r for r in records if r.seq <= seq]
+    resolved = resolve_states(upto)
+    if resolved is None or resolved[0].seq != seq:
+        return None
+    return json.dumps(resolved[1], ensure_ascii=False, sort_keys=True)

@@ -49,6 +49,46 @@ def _copy(tables: Tables) -> Tables:
     return {name: {k: dict(v) for k, v in docs.items()} for name, docs in tables.items()}
 
 
+def _parse(raw: bytes | str, where: str) -> Any:
+    """JSON from a data file; damage of any kind (bytes, syntax, nesting too deep for the
+    parser) is a LogDamagedError naming the file."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        reason = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise LogDamagedError(f"{where} is not valid JSON: {reason}") from None
+
+
+def _read(path: Path) -> bytes:
+    """A data file's bytes; FileNotFoundError when absent; LogDamagedError when it is not a
+    regular file (a FIFO is never opened) or cannot be read."""
+    try:
+        return _files.read_regular(path)
+    except FileNotFoundError:
+        raise
+    except _files.NotRegularFileError as exc:
+        raise LogDamagedError(str(exc)) from None
+    except OSError as exc:
+        raise LogDamagedError(f"{path} cannot be read: {exc.strerror or exc}") from None
+
+
+def _is_entry(entry: Any) -> bool:
+    """A journal line's shape: `{"t": {table: {id: doc | null}}, "x": [table, ...]}`."""
+    if not isinstance(entry, dict) or not entry.keys() <= {"t", "x"}:
+        return False
+    dropped = entry.get("x", [])
+    tables = entry.get("t", {})
+    return (
+        isinstance(dropped, list) and all(isinstance(n, str) for n in dropped)
+        and isinstance(tables, dict)
+        and all(
+            isinstance(docs, dict)
+            and all(doc is None or isinstance(doc, dict) for doc in docs.values())
+            for docs in tables.values()
+        )
+    )
+
+
 def _check_tables(data: Any, where: str) -> Tables:
     if not isinstance(data, dict) or not all(
         isinstance(docs, dict) and all(isinstance(d, dict) for d in docs.values())
@@ -80,16 +120,16 @@ class AtomicJSONStorage(Storage):
     def read(self) -> Tables | None:
         if self._text is None:
             try:
-                self._text = self.path.read_text("utf-8")
+                raw = _read(self.path)
             except FileNotFoundError:
                 return None
+            try:
+                self._text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise LogDamagedError(f"{self.path} is not valid JSON: {exc}") from None
         if not self._text:
             return None
-        try:
-            data = json.loads(self._text)
-        except ValueError as exc:
-            raise LogDamagedError(f"{self.path} is not valid JSON: {exc}") from None
-        return _check_tables(data, str(self.path))
+        return _check_tables(_parse(self._text, str(self.path)), str(self.path))
 
     def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
         if self.read_only:
@@ -143,8 +183,14 @@ class JournalStorage(Storage):
     # -- opening and reading --
 
     def _open_journal(self) -> None:
-        existed = self.journal_path.exists()
-        fd = _files.open_private(self.journal_path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
+        try:
+            existed = _files.check_regular(self.journal_path)
+            _files.check_regular(self.path)
+        except _files.NotRegularFileError as exc:
+            raise LogDamagedError(str(exc)) from None
+        fd = _files.open_private(
+            self.journal_path, os.O_RDWR | os.O_CREAT | os.O_APPEND | _files.NO_FOLLOW
+        )
         if not _files.try_lock(fd):
             os.close(fd)
             raise SessionBusyError(f"{self.path.stem} is already open for writing")
@@ -176,7 +222,7 @@ class JournalStorage(Storage):
                 before = self._snapshot_identity()
                 tables = self._read_snapshot()
                 try:
-                    raw = self.journal_path.read_bytes()
+                    raw = _read(self.journal_path)
                 except FileNotFoundError:
                     raw = b""
                 if self._snapshot_identity() == before:
@@ -189,13 +235,10 @@ class JournalStorage(Storage):
 
     def _read_snapshot(self) -> Tables:
         try:
-            raw_snapshot = self.path.read_bytes()
+            raw_snapshot = _read(self.path)
         except FileNotFoundError:
             return {}
-        try:
-            return _check_tables(json.loads(raw_snapshot), str(self.path))
-        except ValueError as exc:
-            raise LogDamagedError(f"{self.path} is not valid JSON: {exc}") from None
+        return _check_tables(_parse(raw_snapshot, str(self.path)), str(self.path))
 
     def _replay(self, tables: Tables, raw: bytes) -> tuple[int, int]:
         """Apply the journal's whole lines; stop at a torn tail. Returns (valid bytes, lines)."""
@@ -207,9 +250,15 @@ class JournalStorage(Storage):
             if end != -1:
                 try:
                     entry = json.loads(raw[offset:end])
-                except ValueError:
+                except (ValueError, RecursionError):
                     entry = None
-            if not isinstance(entry, dict):
+                else:
+                    if not _is_entry(entry):
+                        # Whole, valid JSON, but not what this storage writes: damage.
+                        raise LogDamagedError(
+                            f"{self.journal_path}: line {lines + 1} is not a journal entry"
+                        )
+            if entry is None:
                 # A torn tail is the last thing in the file: any whole line after it means the
                 # file was damaged some other way, and guessing would lose data silently.
                 if end != -1 and self._any_line_after(raw, end + 1):
@@ -229,7 +278,7 @@ class JournalStorage(Storage):
             try:
                 if isinstance(json.loads(line), dict):
                     return True
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         return False
 
@@ -305,7 +354,12 @@ class JournalStorage(Storage):
         # The cache takes what was written, parsed back: it equals the disk exactly.
         self._apply(self._tables, json.loads(line))
         if self._lines >= self.compact_lines or self._valid_size >= self.compact_bytes:
-            self.compact()
+            try:
+                self.compact()
+            except LogWriteError:
+                # The entry is durable in the journal already: the write succeeded, and a
+                # caller retrying it would store it twice. Compaction waits for the next one.
+                pass
 
     def append_line(self, line: str) -> None:
         """Append one journal line and fsync; on failure nothing of it is kept."""

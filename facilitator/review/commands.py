@@ -132,6 +132,24 @@ def _warn_unreadable(ui: str, unreadable: Any) -> None:
         err(t("rev-unreadable", ui, id=sid, reason=why))
 
 
+def _incomplete(ui: str, unreadable: Any) -> int:
+    """After writing a result: say what it lacks; non-zero when anything was left out."""
+    if not unreadable:
+        return EXIT_OK
+    err(tn("rev-incomplete", len(unreadable), ui))
+    return EXIT_ERRORS
+
+
+def _not_writable(ui: str, exc: BaseException) -> bool:
+    """Say so when `exc` is a write the data folder refused (read-only, full)."""
+    from facilitator.strings import not_writable
+
+    said = not_writable(exc, ui)
+    if said is not None:
+        err(said)
+    return said is not None
+
+
 def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> int | None:
     """None to go ahead; otherwise the exit status (no terminal, or the answer was no)."""
     if args.yes:
@@ -232,6 +250,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
     from facilitator.errors import EmptySession, FacilitatorError, NotFound
 
     lang = args.lang or ui
+    unreadable: Any = ()
     if (args.session is None) == (args.group is None):
         return usage(ui, "porukka report", t("rev-session-or-group", ui))
     try:
@@ -253,7 +272,8 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
             if group is None:
                 return EXIT_ERRORS
             bundle = load_group(store, group, include_simulated=args.include_simulated)
-            _warn_unreadable(ui, bundle.unreadable)
+            unreadable = bundle.unreadable
+            _warn_unreadable(ui, unreadable)
             html = render_group(bundle.report, lang, domain_names=bundle.domain_names,
                                 stories=bundle.stories)
             if bundle.report.left_out_simulated:
@@ -266,7 +286,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
         return EXIT_ERRORS
     _noted(store, args.output, "report")
     print(t("rev-wrote", ui, path=args.output))
-    return EXIT_OK
+    return _incomplete(ui, unreadable)
 
 
 # --- export --------------------------------------------------------------------------------
@@ -281,7 +301,10 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
 
     since, until = args.since, args.until
     out: Path = args.output
-    if args.format == "json" and out.is_dir():
+    to_stdout = str(out) == "-"  # the usual convention: `-o -` is standard output
+    if to_stdout and args.format != "json":
+        return usage(ui, "porukka export", t("rev-stdout-json-only", ui))
+    if args.format == "json" and not to_stdout and out.is_dir():
         return usage(ui, "porukka export", t("rev-json-needs-file", ui))
     if args.format == "csv" and out.suffix.lower() != ".zip" and out.exists() and (
             not out.is_dir() or any(out.iterdir())):
@@ -304,8 +327,12 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
         err(str(exc))
         return EXIT_ERRORS
     _warn_unreadable(ui, data.unreadable)
+    say = (lambda text: print(text, file=sys.stderr)) if to_stdout else print
     try:
-        if args.format == "json":
+        if to_stdout:
+            sys.stdout.write(export.json_text(data))
+            sys.stdout.flush()
+        elif args.format == "json":
             export.write_json(data, out)
         else:
             export.write_csv(data, out, excel_fi=args.excel_fi)
@@ -317,10 +344,11 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
         return EXIT_ERRORS
     _noted(store, out, "export")
     counts = ", ".join(f"{name} {n}" for name, n in data.counts().items())
-    print(t("rev-wrote-tables", ui, path=out, counts=counts))
+    say(t("rev-wrote-tables", ui, path=t("rev-stdout", ui) if to_stdout else out,
+          counts=counts))
     if data.left_out_simulated:
-        print(t("rev-left-out-demo", ui, n=data.left_out_simulated))
-    return EXIT_OK
+        say(t("rev-left-out-demo", ui, n=data.left_out_simulated))
+    return _incomplete(ui, data.unreadable)
 
 
 # --- forget and purge ----------------------------------------------------------------------
@@ -349,8 +377,11 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
     except SessionBusyError as exc:
         err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
-    except FacilitatorError as exc:
-        err(str(exc))
+    except (FacilitatorError, OSError) as exc:
+        if not _not_writable(ui, exc):
+            if isinstance(exc, OSError):
+                raise
+            err(str(exc))
         return EXIT_ERRORS
     c = done.counts
     print(t("rev-forgot", ui, name=plan.person.nickname, removed=c.events_removed,
@@ -413,8 +444,11 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
     except SessionBusyError as exc:
         err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
-    except FacilitatorError as exc:
-        err(str(exc))
+    except (FacilitatorError, OSError) as exc:
+        if not _not_writable(ui, exc):
+            if isinstance(exc, OSError):
+                raise
+            err(str(exc))
         return EXIT_ERRORS
     done = result.done
     for item, files in done:

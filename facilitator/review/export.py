@@ -249,9 +249,12 @@ def to_json(data: Export, *, now: datetime | None = None) -> dict[str, Any]:
     }
 
 
+def json_text(data: Export, *, now: datetime | None = None) -> str:
+    return json.dumps(to_json(data, now=now), ensure_ascii=False, indent=1) + "\n"
+
+
 def write_json(data: Export, out: Path, *, now: datetime | None = None) -> None:
-    text = json.dumps(to_json(data, now=now), ensure_ascii=False, indent=1)
-    _files.atomic_write(out, (text + "\n").encode("utf-8"))
+    _files.atomic_write(out, json_text(data, now=now).encode("utf-8"))
 
 
 # --- CSV -----------------------------------------------------------------------------------

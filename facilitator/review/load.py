@@ -21,7 +21,7 @@ from ..errors import LogError, NotFound
 from ..groups import Group
 from ..log.eventlog import SessionLog, session_file
 from ..log.records import Record
-from ..sessions import SessionStore
+from ..sessions import SessionStore, begun
 from .model import EarlierRating, GroupReport, Person, SessionReport, group_report, session_report
 from .render import MapData, render_group, render_session
 
@@ -151,7 +151,7 @@ GROUP_KINDS = ("session_started", "choices_offered", "decision_made", "counsello
 def group_records(store: SessionStore, session_id: str) -> list[Record]:
     log = SessionLog.open_file(session_file(store.folder, session_id))
     try:
-        return log.records(GROUP_KINDS)
+        return begun(log.records(GROUP_KINDS), log)
     finally:
         log.close()
 

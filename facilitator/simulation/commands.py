@@ -126,7 +126,7 @@ def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: date
 
     from .. import paths
     from ..errors import FacilitatorError, InvalidInput
-    from ..strings import message
+    from ..strings import message, not_writable
     from .engine import SimOptions, Simulation, builtin_stories, story_language
 
     loaded = tuple(stories) or builtin_stories()
@@ -160,8 +160,11 @@ def _simulate(args: argparse.Namespace, ui: str, stories: list[Any], start: date
     except InvalidInput as exc:
         text = message(exc, ui) if not exc.code.startswith("sim-") else _sim_message(exc, ui)
         return _usage(ui, text)
-    except FacilitatorError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+    except (FacilitatorError, OSError) as exc:
+        said = not_writable(exc, ui)
+        if said is None and not isinstance(exc, FacilitatorError):
+            raise
+        print(said or f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_ERRORS
     out = sys.stderr if args.trace else sys.stdout
     group = result.group.name if result.group is not None else group

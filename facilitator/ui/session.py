@@ -7,15 +7,16 @@ one session being played (`run`) and turns the game's callbacks into the facilit
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from facilitator.errors import FacilitatorError, LogError, NotFound
+from facilitator.errors import FacilitatorError, LogError, NotFound, write_problem
 from facilitator.groups import Group
 from facilitator.reflection import split_decisions
 from facilitator.review import open_report
-from facilitator.sessions import SessionStore, SessionSummary
+from facilitator.sessions import ActiveSession, SessionStore, SessionSummary
 from game.constants import VOTE_MODES, VoteMode
 from game.i18n import t
 from game.play.controller import PlayController
@@ -26,6 +27,7 @@ from game.ui.app import App, Intent, Pop, Push, Replace, View
 from game.ui.main import Game, SessionHooks
 from game.ui.speech import Speaker
 from game.ui.views.menu import MenuView, StoryEntry, discover
+from game.ui.views.saving import ProblemKind, SaveProblem
 
 from .host import Run, as_player
 from .reflection import ReflectionFlow
@@ -95,8 +97,14 @@ class Facilitator:
         try:
             session = self.store.start(group.id, list(present), loaded, vote_mode=vote_mode,
                                        reflection=reflection, language=lang)
-        except FacilitatorError as exc:
-            app.note(t("fs-start-failed", app.settings.ui_lang, reason=str(exc)), 10)
+        except (FacilitatorError, OSError) as exc:
+            problem = write_problem(exc)
+            if problem is None and not isinstance(exc, FacilitatorError):
+                raise
+            ui = app.settings.ui_lang
+            note = t("fs-start-not-writable", ui, reason=problem.strerror or problem) \
+                if problem is not None else t("fs-start-failed", ui, reason=str(exc))
+            app.note(note, 12)
             return None
         run = Run(session, loaded, group, lang, vote_mode, reflection, people)
         try:
@@ -116,7 +124,8 @@ class Facilitator:
             flow = PlayFlow(PlayController(runtime, run.vote_mode,  # type: ignore[arg-type]
                                            run.participants, listener=run.session.recorder))
         return self.game.play_view(run.loaded, run.lang, run.vote_mode,  # type: ignore[arg-type]
-                                   run.participants, flow=flow)
+                                   run.participants, flow=flow,
+                                   saving=SessionSaving(run.session))
 
     # -- the reflection --
 
@@ -245,6 +254,48 @@ class Facilitator:
                 run.session.close()
             except FacilitatorError as exc:
                 log.error("closing session %s failed: %s", run.session.id, exc)
+
+
+class SessionSaving:
+    """The play screen's view of the session log: a failed write, and trying again."""
+
+    def __init__(self, session: ActiveSession) -> None:
+        self.session = session
+
+    def problem(self) -> SaveProblem | None:
+        writer = self.session.writer
+        if writer is None or writer.error is None:
+            return None
+        return SaveProblem(problem_kind(writer.error), _reason(writer.error), writer.pending)
+
+    def retry(self) -> bool:
+        writer = self.session.writer
+        return writer is None or writer.retry()
+
+
+def problem_kind(exc: BaseException) -> ProblemKind:
+    """What a failed write means in the counsellor's terms, from the system's error number."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno is not None:
+            if seen.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                return "full"
+            if seen.errno == errno.EROFS:
+                return "read-only"
+            if seen.errno in (errno.EACCES, errno.EPERM):
+                return "denied"
+            return "other"
+        seen = seen.__cause__ or seen.__context__
+    return "other"
+
+
+def _reason(exc: BaseException) -> str:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError):
+            return seen.strerror or str(seen)
+        seen = seen.__cause__ or seen.__context__
+    return str(exc)
 
 
 def _unwind(app: App, kinds: tuple[type, ...]) -> None:

@@ -79,6 +79,38 @@ class Ballot:
         return Tally.of_votes(ids, self.votes)
 
 
+_LISTS = ("seen", "path", "choices")
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """The state before a move, kept for "back". A move only adds to the state's lists
+    (scenes seen, the path, the choices), so the state after it already holds them: keeping
+    their lengths instead of copies keeps the history linear in the story, not quadratic in a
+    long playthrough. A move that did anything else keeps the whole state."""
+
+    whole: StoryState | None
+    rest: StoryState | None = None  # the state with its lists emptied
+    lengths: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, before: StoryState, after: StoryState) -> _Before:
+        lengths = tuple(len(getattr(before, name)) for name in _LISTS)
+        if all(getattr(after, name)[:n] == getattr(before, name)
+               for name, n in zip(_LISTS, lengths, strict=True)):
+            return cls(None, before.model_copy(update=dict.fromkeys(_LISTS, ())), lengths)
+        return cls(before)
+
+    def restore(self, after: StoryState) -> StoryState:
+        """The state before the move, given the state right after it."""
+        if self.whole is not None:
+            return self.whole
+        assert self.rest is not None
+        return self.rest.model_copy(update={
+            name: getattr(after, name)[:n] for name, n in zip(_LISTS, self.lengths, strict=True)
+        })
+
+
 class PlayController:
     """A group playing one story: the state, its history, the current ballot."""
 
@@ -96,8 +128,8 @@ class PlayController:
         self.participants = participants
         self.listener = listener
         self.clock = clock
-        # Each entry: the state before a move, and the decision the move took (if it was one).
-        self._undo: list[tuple[StoryState, Undone | None]] = []
+        # Each entry: the state before a move (see `_Before`), and the decision the move took.
+        self._undo: list[tuple[_Before, Undone | None]] = []
         self.ballot: Ballot | None = None
         if state is not None:
             self.state = state
@@ -116,7 +148,12 @@ class PlayController:
     @property
     def history(self) -> list[StoryState]:
         """The states "back one step" returns to, oldest first."""
-        return [before for before, _ in self._undo]
+        out = []
+        after = self.state
+        for before, _ in reversed(self._undo):
+            after = before.restore(after)
+            out.append(after)
+        return out[::-1]
 
     # -- reading --
 
@@ -177,7 +214,7 @@ class PlayController:
     def _move(self, decision: Decision, *before: AnyEvent, undone: Undone | None = None) -> None:
         """Step the runtime, then hand `before` and the step's events over with the new state."""
         step = self.runtime.step(self.state, decision)
-        self._undo.append((self.state, undone))
+        self._undo.append((_Before.of(self.state, step.state), undone))
         self.state = step.state
         self._open_ballot()
         self._emit(*before, *step.events)
@@ -248,7 +285,8 @@ class PlayController:
         if not self._undo:
             return
         left = self.scene_id
-        self.state, undone = self._undo.pop()
+        before, undone = self._undo.pop()
+        self.state = before.restore(self.state)
         self._open_ballot()
         self._emit(CounsellorAction(left, "back", undone=undone))
 

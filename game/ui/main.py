@@ -25,6 +25,7 @@ from .views.menu import MenuView, StoryEntry, discover
 from .views.options import QuickSetupView, SettingsView, SetupChoice
 from .views.overlays import ErrorView
 from .views.play import PlayView
+from .views.saving import Saving
 from .watch import StoryWatcher
 
 
@@ -83,7 +84,8 @@ class Game:
     def play_view(self, loaded: LoadedStory, lang: str, vote_mode: VoteMode,
                   participants: list[Participant],
                   controller: PlayController | None = None,
-                  watch: bool = False, flow: PlayFlow | None = None) -> PlayView:
+                  watch: bool = False, flow: PlayFlow | None = None,
+                  saving: Saving | None = None) -> PlayView:
         """The play screen. `flow` (or `controller`): a playthrough already under way, e.g. a
         resumed session or the simulator's; otherwise the story starts, logged to the hooks'
         listener."""
@@ -98,7 +100,7 @@ class Game:
         media = Media(loaded.folder, shared_assets_dir())
         watcher = StoryWatcher(loaded.file) if watch else None
         return PlayView(self.app, flow, media, self.speaker, self._finished,
-                        self._reflect, watcher)
+                        self._reflect, watcher, saving)
 
     def _finished(self, controller: PlayController, how: str) -> Intent | None:
         if self.hooks.finished is not None:

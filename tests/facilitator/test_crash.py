@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.log.records import state_json_at
 from facilitator.sessions import SessionStore
 from game.story import Runtime
 
@@ -158,7 +159,8 @@ def runs_in_one_folder(root: Path, rng: random.Random, runs: range, runtime: Run
             assert not missing, f"{where}: {sid} lost events {sorted(missing)}"
             for r in records:
                 if r.seq in seen.digests:
-                    assert sha(r.state_json) == seen.digests[r.seq], f"{where}: {sid} #{r.seq}"
+                    assert sha(state_json_at(records, r.seq)) == seen.digests[r.seq], (
+                        f"{where}: {sid} #{r.seq}")
             if seen.finished:
                 assert listed[sid].status == "finished", where
 
@@ -173,7 +175,7 @@ def runs_in_one_folder(root: Path, rng: random.Random, runs: range, runtime: Run
             point = store.resume_point(last)
             if holder:
                 assert point.state_seq == holder[-1].seq, where
-                assert point.state_json == holder[-1].state_json, where
+                assert point.state_json == state_json_at(records, holder[-1].seq), where
                 assert runtime.restore(point.state_json).scene == point.scene, where
                 printed_states = [s for s in sessions[last].digests if s <= point.state_seq]
                 if printed_states:

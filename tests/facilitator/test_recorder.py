@@ -3,6 +3,7 @@ and the writer thread."""
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from facilitator.errors import InvalidInput, LogError, LogWriteError
 from facilitator.log.eventlog import SessionLog
 from facilitator.log.recorder import BackgroundWriter, SessionRecorder
-from facilitator.log.records import CounsellorActionData
+from facilitator.log.records import CounsellorActionData, state_json_at
 from game.play.controller import Participant as Player
 from game.play.controller import PlayController
 from game.play.events import CounsellorAction, Happened, VoteCast
@@ -61,7 +62,8 @@ def controller(loaded, log: SessionLog, lang: str | None = None) -> tuple[PlayCo
 
 
 def last_state(log: SessionLog) -> str:
-    return [r for r in log.records() if r.data.get("state")][-1].state_json
+    records = log.records()
+    return state_json_at(records, [r for r in records if r.data.get("state")][-1].seq)
 
 
 def walk(loaded, rng, log: SessionLog) -> StoryState:
@@ -111,7 +113,8 @@ def test_a_decision_carries_the_state_after_it(loop):
     for _ in range(3):  # around the loop: the same scene and choice, again and again
         c.decide("uudestaan", "majority")
         decision = log.records(["decision_made"])[-1]
-        assert restored(c.runtime, decision.state_json) == c.state == rec.state
+        at = state_json_at(log.records(), decision.seq)
+        assert at is not None and restored(c.runtime, at) == c.state == rec.state
     assert c.state.variables["kierros"] == 3
 
 
@@ -166,7 +169,7 @@ def test_back_logs_the_state_returned_to_and_the_decision_undone(loop):
     assert back.kind == "counsellor_action" and back.data["action"] == "back"
     assert back.scene == "valissa"  # the scene the group left
     assert back.data["undone"] == {"scene": "alku", "choice": "eteen"}
-    assert rec.state == s1 == restored(c.runtime, back.state_json)
+    assert rec.state == s1 == restored(c.runtime, state_json_at(log.records(), back.seq) or "")
     c.back()
     assert rec.state == s0
     assert log.records()[-1].data["undone"] == {"scene": "alku", "choice": "uudestaan"}
@@ -298,13 +301,15 @@ def test_a_failed_write_is_reported_and_can_be_retried(tmp_path, monkeypatch):
     with pytest.raises(LogWriteError, match="full"):
         writer.wait(seq, timeout=10)
     assert writer.durable_seq == 1 and writer.pending == 1
-    with pytest.raises(LogWriteError):
-        writer.submit("reflection_rating", {"participant": "p", "domain": "c", "value": 1})
+    # What the group does meanwhile is kept in memory, in order, not dropped.
+    writer.submit("reflection_rating", {"participant": "p", "domain": "c", "value": 1})
+    assert writer.pending == 2 and writer.error is not None
+    assert not writer.retry()  # still full
     monkeypatch.setattr(log, "write", real_write)
     assert writer.retry()
-    assert writer.durable_seq == 2
+    assert writer.durable_seq == 3 and writer.error is None
     writer.close()
-    assert [r.data["domain"] for r in log.records()] == ["a", "b"]
+    assert [r.data["domain"] for r in log.records()] == ["a", "b", "c"]
     log.close()
 
 
@@ -316,4 +321,42 @@ def test_closing_twice_and_submitting_after_close(tmp_path):
     with pytest.raises(LogError):
         writer.submit("session_ended", {"status": "finished"})
     assert log.writer is None
+    log.close()
+
+
+def test_a_state_event_stores_what_changed_not_the_whole_path():
+    """Regression (issue 14): every scene event stored the whole state, whose path grows
+    with the playthrough, so a long `goto` chain made a quadratic log. After the first, a
+    state event stores a delta whose size does not grow with the path; resume is exact."""
+    text = LOOP.replace(b', if: "kierros < 3"', b"").replace(b"max: 10", b"max: 1000")
+    endless = check_bytes(text, Path("silmukka/story.yaml")).loaded
+    assert endless is not None
+    log = SessionLog.in_memory(story_id="silmukka")
+    c, _ = controller(endless, log)
+    sizes = []
+    for _ in range(60):
+        c.decide("uudestaan", "majority")
+        last = [r for r in log.records() if r.data.get("state")][-1]
+        sizes.append(len(json.dumps(last.data["state"])))
+    assert len(c.state.path) > 60
+    assert max(sizes[-10:]) <= max(sizes[:10]) + 16  # longer numbers only, not the path
+    assert restored(c.runtime, last_state(log)) == c.state
+
+
+def test_an_erasure_rewrite_keeps_the_state_deltas_whole(tmp_path, loop):
+    """Regression (issues 13 and 14 together): erasure renumbers a log, and a stored state
+    delta names the event it changes by its number; the rewrite carries those numbers over,
+    so the session still resumes exactly where it was instead of reading as damaged."""
+    log = file_log(tmp_path)
+    c, _ = controller(loop, log)
+    for _ in range(3):
+        c.decide("uudestaan", "majority")
+        log.log("reflection_rating", {"participant": "p1", "domain": "mieli", "value": 5})
+    before = c.state
+    log.rewrite(lambda r: None if r.kind == "reflection_rating" else r)
+    records = log.records()
+    assert [r.seq for r in records] == list(range(1, len(records) + 1))
+    assert any((r.data.get("state") or {}).get("schema") == "porukka-state-delta"
+               for r in records)
+    assert restored(c.runtime, last_state(log)) == before
     log.close()

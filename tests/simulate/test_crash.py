@@ -14,6 +14,7 @@ off is listed as interrupted, its resume point is its last stored state, and
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -26,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.groups import GroupStore
+from facilitator.log.records import resolve_states
 from facilitator.paths import groups_path
 from facilitator.sessions import SessionStore
 from game.play.controller import Participant, PlayController
@@ -166,10 +168,13 @@ def one_lane(root: Path, rng: random.Random, runs: range, stories: dict) -> int:
         if last is not None and not sessions[last].closed and not listed[last].closed:
             assert last in interrupted, where
             point = store.resume_point(last)
-            holders = [r for r in store.events(last) if r.data.get("state")]
+            records = store.events(last)
+            holders = [r for r in records if r.data.get("state")]
             if holders:
                 assert point.state_seq == holders[-1].seq, where
-                assert point.state_json == holders[-1].state_json, where
+                resolved = resolve_states(records)
+                assert resolved is not None and resolved[0] is holders[-1], where
+                assert json.loads(point.state_json or "") == resolved[1], where
             cut_off += 1
         assert interrupted <= {last} | (set(listed) - set(sessions)), where
         for sid in sorted(interrupted):

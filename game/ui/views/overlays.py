@@ -284,11 +284,13 @@ class ErrorView(_Buttons):
         self.details = details
         self.on_end = on_end
 
-    def message(self) -> str:
-        return self.tr("error-body")
-
     def items(self) -> list[tuple[str, str]]:
+        if self.on_end is None:  # no story is being played: there is no session to end
+            return [(self.tr("error-retry"), "retry")]
         return [(self.tr("error-retry"), "retry"), (self.tr("menu-end"), "end")]
+
+    def message(self) -> str:
+        return self.tr("error-body" if self.on_end is not None else "error-body-no-session")
 
     def draw(self, canvas: Canvas) -> None:
         canvas.surface.fill(self.app.theme.bg)

@@ -36,6 +36,7 @@ from ..theme import hex_colour, readable_on
 from ..watch import Reload, StoryWatcher, carry_over
 from ..widgets import Button, TileLayout, draw_tile, layout_tiles
 from .overlays import ConfirmSkip, CounsellorMenu, HelpOverlay, PauseOverlay
+from .saving import Saving, SavingView
 
 log = logging.getLogger("porukka.ui")
 
@@ -70,9 +71,13 @@ class PlayView(BaseView):
         on_finished: Callable[[PlayController, str], Intent | None] | None = None,
         on_reflect: Callable[[PlayController], Intent | None] | None = None,
         watcher: StoryWatcher | None = None,
+        saving: Saving | None = None,
     ) -> None:
+        """`saving`: the session log's state; when a write fails, play stops at once on a
+        calm screen until everything waiting is written (or the session is ended)."""
         super().__init__(app)
         self.watcher = watcher
+        self.saving = saving
         self.watch_error: str | None = None
         self.flow = flow if isinstance(flow, PlayFlow) else PlayFlow(flow)
         self.media = media
@@ -295,6 +300,8 @@ class PlayView(BaseView):
     # -- input -----------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> Intent | None:
+        if self._stop_if_unsaved():
+            return None  # this input waits: nothing moves until the log is written again
         if event.type == pygame.KEYDOWN:
             return self._key(event)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -527,7 +534,22 @@ class PlayView(BaseView):
         self.app.note(self.tr("watch-reloaded"), 3)
         log.info("story reloaded in %.0f ms", reload.seconds * 1000)
 
+    def _stop_if_unsaved(self) -> bool:
+        """Cover the story with the calm saving screen when a log write has failed."""
+        if self.saving is None:
+            return False
+        problem = self.saving.problem()
+        if problem is None:
+            return False
+        if not any(isinstance(v, SavingView) for v in self.app.views):
+            log.warning("the session log cannot be written (%s): play stops", problem.detail)
+            self.app.push(SavingView(self.app, self.saving, problem, on_end=self.end_session))
+            self.app.dirty = True
+        return True
+
     def update(self, dt: float) -> bool:
+        if self._stop_if_unsaved():
+            return False  # nothing moves (no fade, no timer) while the story is covered
         changed = False
         if self.watcher is not None:
             reload = self.watcher.poll(dt)

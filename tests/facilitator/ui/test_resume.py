@@ -100,6 +100,9 @@ def test_closing_it_as_interrupted_or_deciding_later(make_fac_app, store, group,
     install(d2.app, [STORY], SessionStore())
     d2.frames()
     assert isinstance(d2.top, ResumeView) and d2.shown("A session was left unfinished")
+    # Regression (issue 14): it said nothing was lost, which a full disk makes untrue.
+    assert not d2.shown("Nothing was lost")
+    assert d2.shown("starts from the last moment that was saved")
     d2.key(pygame.K_ESCAPE)  # decide later: nothing changes
     assert isinstance(d2.top, MenuView)
     assert [s.id for s in SessionStore().interrupted()] == [sid]
@@ -153,3 +156,22 @@ def test_a_failed_resume_is_said_in_the_counsellor_s_language(make_fac_app, stor
     assert d2.shown("Jatkaminen ei onnistunut")
     assert not d2.shown("no longer in the story")
     fac2.shutdown()
+
+
+def test_a_damaged_session_never_keeps_the_game_from_starting(make_fac_app, store, group,
+                                                               people):
+    """Regression (issue 14): one session file of the wrong shape, or a FIFO named like one,
+    failed (or hung) the game at start-up; the interrupted session is still offered."""
+    import os
+
+    from facilitator.ui.session import Facilitator
+
+    d = make_fac_app()
+    sid, *_ = interrupted_session(d, Facilitator(store), group, people[:2])
+    folder = SessionStore().folder
+    os.mkfifo(folder / "20990101T000000Z-ffffff.json")
+    (folder / "20990101T000000Z-eeeeee.journal").write_text('{"t": [1]}\n', "utf-8")
+    d2 = make_fac_app(ui_lang="en")
+    install(d2.app, [STORY], SessionStore())
+    d2.frames()
+    assert isinstance(d2.top, ResumeView) and d2.top.summary.id == sid
