@@ -14,6 +14,7 @@ back, or shows, a copy older than what another process wrote.
 from __future__ import annotations
 
 import contextlib
+import errno
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -154,12 +155,25 @@ class GroupStore:
         if self._lock is None:
             yield
             return
-        with self._lock:
+        try:
+            self._lock.acquire()
+        except OSError as exc:
+            if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise
+            # A read-only data folder (an archived copy): no lock file can be made, and no
+            # writer can change the file either, so reading needs no lock; a write still fails
+            # with the usual "the data folder cannot be written" message.
             self._fresh()
+            yield
+            return
+        try:
+            self._fresh()
+            yield
+        finally:
             try:
-                yield
-            finally:
                 self._fresh()
+            finally:
+                self._lock.release()
 
     def _check_header(self) -> None:
         self._fresh()

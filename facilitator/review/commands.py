@@ -9,6 +9,7 @@ every expected failure is a message in the user's language and a non-zero exit s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -354,12 +355,31 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
 # --- forget and purge ----------------------------------------------------------------------
 
 
+def _read_only(store: Any, ui: str) -> int | None:
+    """Before an erasure: a data folder that cannot be written (an archived read-only copy,
+    a full disk) is said plainly, once, instead of failing session by session."""
+    import tempfile
+
+    from facilitator.strings import not_writable
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".write-check-", dir=store.folder)
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        err(not_writable(exc, ui) or str(exc))
+        return EXIT_ERRORS
+    return None
+
+
 def cmd_forget(args: argparse.Namespace, ui: str) -> int:
     from facilitator.errors import FacilitatorError, NotFound, SessionBusyError
     from facilitator.review import retention
 
     try:
         store = _store()
+        if (stop := _read_only(store, ui)) is not None:
+            return stop
         group = _group(store, ui, args.group)
         if group is None:
             return EXIT_ERRORS
@@ -418,6 +438,8 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         return usage(ui, "porukka purge", t("rev-bad-age", ui, value=args.older_than))
     try:
         store = _store()
+        if (stop := _read_only(store, ui)) is not None:
+            return stop
         group = None
         if args.group is not None:
             group = _group(store, ui, args.group)
@@ -469,6 +491,8 @@ def cmd_delete_session(args: argparse.Namespace, ui: str) -> int:
 
     try:
         store = _store()
+        if (stop := _read_only(store, ui)) is not None:
+            return stop
         refused = _confirm(args, ui, "delete-session",
                            t("rev-confirm-delete-session", ui, id=args.session))
         if refused is not None:
