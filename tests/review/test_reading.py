@@ -9,8 +9,8 @@ heading on the page of its table's first row and each chart's legend on the char
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
