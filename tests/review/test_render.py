@@ -169,5 +169,7 @@ def test_group_report_shows_no_small_tally_and_says_why():
     report = group_report("g-1", "Tiistai", [week(0, 2).records, week(1, 6).records],
                           people(6))
     html = render_group(report, "en", now=NOW)
-    assert "(1–1)" not in html and "(5–1)" in html
+    # The six-person vote is shown with its key; the two-person one has no count anywhere.
+    assert "(1: 5 votes · 2: 1 vote)" in html
+    assert "(1: 1 vote · 2: 1 vote)" not in html and "1–1" not in html
     assert "The counts of one vote are left out, because fewer than 5 people voted." in html
