@@ -238,6 +238,7 @@ def _damage(path: Path, how: str, extra: object) -> None:
         path.write_bytes(bytes(extra) if isinstance(extra, bytes) else b"")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(damage=damages(), victim=st.integers(0, 2))

@@ -6,8 +6,13 @@ from __future__ import annotations
 import multiprocessing as mp
 from pathlib import Path
 
+import pytest
+
 from facilitator.groups import GroupStore
 from facilitator.sessions import SessionStore
+
+pytestmark = pytest.mark.slow  # several processes at once
+
 
 CTX = mp.get_context("spawn")  # a fresh interpreter, as a second window or `simulate` run is
 

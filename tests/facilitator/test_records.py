@@ -230,6 +230,7 @@ def _payload_like(kind: str) -> st.SearchStrategy[dict]:
         lambda change: st.just({**VALID[kind], **change}))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(KINDS).flatmap(lambda k: st.tuples(st.just(k), _payload_like(k))))
 def test_any_payload_is_either_its_model_or_a_clean_refusal(case):
@@ -244,6 +245,7 @@ def test_any_payload_is_either_its_model_or_a_clean_refusal(case):
     assert Record.from_doc(json.loads(json.dumps(doc))).payload == payload
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(KINDS).flatmap(lambda k: st.tuples(st.just(k), _payload_like(k))))
 def test_any_stored_payload_reads_as_its_model_or_as_damage(case):

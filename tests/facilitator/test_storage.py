@@ -238,6 +238,7 @@ def test_atomic_json_storage_replaces_the_whole_file(tmp_path):
     assert len(TinyDB(path, storage=AtomicJSONStorage).all()) == 2
 
 
+@pytest.mark.slow
 def test_readers_next_to_a_compacting_writer_always_see_a_whole_prefix(tmp_path):
     """A reader must never miss events that a compaction moved from the journal into a new
     snapshot while it was reading."""

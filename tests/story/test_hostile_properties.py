@@ -8,6 +8,7 @@ import json
 import random
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,9 @@ from game.story.runtime import Runtime, StoryState, random_walk
 from game.terminal import Printer
 
 from .test_properties import outcome
+
+pytestmark = pytest.mark.slow  # property tests
+
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -163,6 +163,7 @@ def test_every_layout_code_is_in_the_corpus():
     assert codes <= covered, sorted(codes - covered)
 
 
+@pytest.mark.slow
 def test_any_small_slip_gives_a_clean_finding_and_both_readers_agree():
     """Random one-character slips in the tutorial story: never an exception, every finding
     printable in each language, and libyaml and the pure reader accept or refuse alike."""

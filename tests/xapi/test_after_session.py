@@ -11,6 +11,8 @@ from facilitator.review.xapi.outbox import read_state
 from facilitator.sessions import SessionStore
 from tests.xapi.conftest import simulate
 
+pytestmark = pytest.mark.slow  # a real LRS over HTTP
+
 
 @pytest.fixture
 def store(tmp_path) -> SessionStore:

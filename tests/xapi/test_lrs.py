@@ -14,6 +14,8 @@ from facilitator.sessions import SessionStore
 from tests.review.conftest import Clock, make_group
 from tests.xapi.conftest import HOME, porukka
 
+pytestmark = pytest.mark.slow  # a real LRS over HTTP
+
 
 def data_root() -> Path:
     return Path(os.environ["PORUKKA_DATA_DIR"])

@@ -14,6 +14,9 @@ import pytest
 from tests.xapi.conftest import ROOT, simulate
 
 # Runs the launcher with socket connects recorded in $CONNECT_LOG and refused.
+pytestmark = pytest.mark.slow  # each case runs the command line in a process
+
+
 WRAPPER = """
 import os, runpy, socket, sys
 log = os.environ["CONNECT_LOG"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pytest
+
 from facilitator.review.xapi._records import session_facts
 from facilitator.review.xapi.statements import (
     KINDS,
@@ -15,6 +17,9 @@ from facilitator.review.xapi.statements import (
 )
 from tests.xapi.conftest import ralph_python
 from tests.xapi.test_statements import pseudonym, session
+
+pytestmark = pytest.mark.slow  # Ralph's own models, in its own virtual environment
+
 
 CHECK = """
 import json, sys

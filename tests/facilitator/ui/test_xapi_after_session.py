@@ -19,6 +19,8 @@ from game.ui.views.menu import MenuView
 from tests.facilitator.ui.test_session import start
 from tests.xapi.conftest import ralph  # noqa: F401  (the LRS, started once per test run)
 
+pytestmark = pytest.mark.slow  # a real LRS and a real window
+
 
 def end_early_and_leave(d) -> float:
     """End the session from the counsellor's menu, skip the reflection; the seconds the last
