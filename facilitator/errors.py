@@ -46,6 +46,15 @@ class LogDamagedError(LogError):
     """A log file that cannot be read back (not a torn last line: real damage)."""
 
 
+class GroupsDamagedError(LogDamagedError):
+    """The groups file (every group and nickname, shared by all sessions) cannot be read."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 class DamagedEventError(LogDamagedError):
     """One stored event whose payload (or record) does not fit its model. Names the log, its
     file and the event's sequence number, so a listing can say which session is unreadable

@@ -28,7 +28,13 @@ from tinydb.storages import MemoryStorage
 
 from . import _files, paths
 from ._time import Clock, iso, utc_now
-from .errors import InvalidInput, LogDamagedError, LogVersionError, NotFound
+from .errors import (
+    GroupsDamagedError,
+    InvalidInput,
+    LogDamagedError,
+    LogVersionError,
+    NotFound,
+)
 from .log.storage import AtomicJSONStorage
 from .validation import check_group_name, check_nickname
 
@@ -128,16 +134,21 @@ class GroupStore:
         self._groups = db.table("groups")
         self._people = db.table("participants")
         self._meta = db.table("meta")
-        with self._writing():
-            if self.path is not None:
-                _files.remove_durably(_files.stray_temps(self.path))  # a crash's leftovers
-            meta = self._meta
-            header = meta.get(doc_id=1)
-            if header is None:
-                if len(self._groups) or len(self._people):
-                    raise LogDamagedError("the groups file has no header")
-                meta.insert({"schema": SCHEMA, "version": SCHEMA_VERSION})
-        self._check_header()
+        try:
+            with self._writing():
+                if self.path is not None:
+                    _files.remove_durably(_files.stray_temps(self.path))  # a crash's leftovers
+                meta = self._meta
+                header = meta.get(doc_id=1)
+                if header is None:
+                    if len(self._groups) or len(self._people):
+                        raise LogDamagedError("the groups file has no header")
+                    meta.insert({"schema": SCHEMA, "version": SCHEMA_VERSION})
+            self._check_header()
+        except LogVersionError:
+            raise
+        except LogDamagedError as exc:
+            raise GroupsDamagedError(self.path or "groups", str(exc)) from None
 
     def _fresh(self) -> None:
         """Forget every cached copy: the next read comes from the file as it is now."""

@@ -30,3 +30,15 @@ def not_writable(exc: BaseException, lang: str) -> str | None:
     full = problem.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
     return t("data-disk-full" if full else "data-not-writable", lang,
              path=problem.filename or "?", reason=problem.strerror or problem)
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """A facilitator error as the user reads it: in their language where it is one of ours
+    that a person can act on, else the error's own words."""
+    from .errors import GroupsDamagedError, InvalidInput
+
+    if isinstance(exc, GroupsDamagedError):
+        return t("groups-damaged", lang, path=exc.path, reason=exc.reason)
+    if isinstance(exc, InvalidInput):
+        return message(exc, lang)
+    return not_writable(exc, lang) or str(exc)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from facilitator.strings import error_text
 from game.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, day, err, usage
 from game.i18n import LANGUAGES, t, tn
 
@@ -188,7 +189,7 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
         sessions = store.list_sessions(group=args.group and groups[0].id, since=since,
                                        until=until)
     except FacilitatorError as exc:
-        err(str(exc))
+        err(error_text(exc, ui))
         return EXIT_ERRORS
     _warn_unreadable(ui, store.unreadable)
     if not sessions and args.group is None:
@@ -325,7 +326,7 @@ def cmd_export(args: argparse.Namespace, ui: str) -> int:
                               include_simulated=args.include_simulated,
                               nicknames=not args.no_nicknames)
     except FacilitatorError as exc:
-        err(str(exc))
+        err(error_text(exc, ui))
         return EXIT_ERRORS
     _warn_unreadable(ui, data.unreadable)
     say = (lambda text: print(text, file=sys.stderr)) if to_stdout else print
@@ -401,7 +402,7 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
         if not _not_writable(ui, exc):
             if isinstance(exc, OSError):
                 raise
-            err(str(exc))
+            err(error_text(exc, ui))
         return EXIT_ERRORS
     c = done.counts
     print(t("rev-forgot", ui, name=plan.person.nickname, removed=c.events_removed,
@@ -470,7 +471,7 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         if not _not_writable(ui, exc):
             if isinstance(exc, OSError):
                 raise
-            err(str(exc))
+            err(error_text(exc, ui))
         return EXIT_ERRORS
     done = result.done
     for item, files in done:
@@ -505,7 +506,7 @@ def cmd_delete_session(args: argparse.Namespace, ui: str) -> int:
         err(t("rev-busy", ui, reason=exc))
         return EXIT_ERRORS
     except (FacilitatorError, OSError) as exc:
-        err(str(exc))
+        err(error_text(exc, ui))
         return EXIT_ERRORS
     print(tn("rev-deleted-session", done.files, ui, id=done.id, reports=done.reports))
     _remind_copies(store, ui)

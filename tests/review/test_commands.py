@@ -293,3 +293,22 @@ def test_purge_notes_the_register_and_reminds_of_copies(fresh, capsys, monkeypat
     entries = register(store.root)
     assert {e["action"] for e in entries} == {"purge"}
     assert sum(e["sessions"] for e in entries) == 5 and all(e["records"] > 0 for e in entries)
+
+
+@pytest.mark.parametrize("content", [b'{"bad": ', b"[1, 2]", b'{"groups": 3}', b"\xff\xfe"])
+def test_a_damaged_groups_file_is_said_in_the_users_language(tmp_path, content):
+    """Regression (issue 14): a damaged groups.json gave an English library message."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "groups.json").write_bytes(content)
+    env = {**os.environ, "PORUKKA_DATA_DIR": str(data)}
+    res = subprocess.run([sys.executable, str(ROOT / "launcher.py"), "sessions", "--lang", "fi"],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert res.returncode == 1
+    assert "ryhmätiedostoa" in res.stderr and "groups.json" in res.stderr
+    assert "Traceback" not in res.stderr
