@@ -297,6 +297,10 @@ class JournalStorage(Storage):
     def read(self) -> Tables | None:
         if self._tables is None:
             self._tables = self._load()
+        if self.read_only:
+            # Nothing can be written through a read-only storage, so no TinyDB update can
+            # leave a changed cache behind: readers (listing, reports) skip the copy.
+            return self._tables
         return _copy(self._tables)
 
     # -- writing --
