@@ -142,14 +142,20 @@ def _incomplete(ui: str, unreadable: Any) -> int:
     return EXIT_ERRORS
 
 
-def _not_writable(ui: str, exc: BaseException) -> bool:
-    """Say so when `exc` is a write the data folder refused (read-only, full)."""
+def _erasure_failed(ui: str, exc: BaseException, *, other_os_errors: bool = False) -> int:
+    """An erasure that stopped, said in the user's words: a session open in the game, a data
+    folder that cannot be written, a damaged file. Another OSError goes on to the command
+    line's last resort unless `other_os_errors` says to print it here."""
+    from facilitator.errors import SessionBusyError
     from facilitator.strings import not_writable
 
-    said = not_writable(exc, ui)
-    if said is not None:
-        err(said)
-    return said is not None
+    if isinstance(exc, SessionBusyError):
+        err(t("rev-busy", ui, reason=exc))
+    elif isinstance(exc, OSError) and not other_os_errors and not_writable(exc, ui) is None:
+        raise exc
+    else:
+        err(error_text(exc, ui))
+    return EXIT_ERRORS
 
 
 def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> int | None:
@@ -374,7 +380,7 @@ def _read_only(store: Any, ui: str) -> int | None:
 
 
 def cmd_forget(args: argparse.Namespace, ui: str) -> int:
-    from facilitator.errors import FacilitatorError, NotFound, SessionBusyError
+    from facilitator.errors import FacilitatorError, NotFound
     from facilitator.review import retention
 
     try:
@@ -395,15 +401,8 @@ def cmd_forget(args: argparse.Namespace, ui: str) -> int:
         if refused is not None:
             return refused
         done = retention.forget(store, plan)
-    except SessionBusyError as exc:
-        err(t("rev-busy", ui, reason=exc))
-        return EXIT_ERRORS
     except (FacilitatorError, OSError) as exc:
-        if not _not_writable(ui, exc):
-            if isinstance(exc, OSError):
-                raise
-            err(error_text(exc, ui))
-        return EXIT_ERRORS
+        return _erasure_failed(ui, exc)
     c = done.counts
     print(t("rev-forgot", ui, name=plan.person.nickname, removed=c.events_removed,
             changed=c.events_changed, sessions=c.sessions, reports=done.reports_removed,
@@ -427,7 +426,7 @@ def _left_over(ui: str, sessions: list[str], reasons: list[str], again: str | No
 
 
 def cmd_purge(args: argparse.Namespace, ui: str) -> int:
-    from facilitator.errors import FacilitatorError, SessionBusyError
+    from facilitator.errors import FacilitatorError
     from facilitator.review import _format as fmt
     from facilitator.review import retention
 
@@ -464,15 +463,8 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
         if refused is not None:
             return refused
         result = retention.purge(store, items)
-    except SessionBusyError as exc:
-        err(t("rev-busy", ui, reason=exc))
-        return EXIT_ERRORS
     except (FacilitatorError, OSError) as exc:
-        if not _not_writable(ui, exc):
-            if isinstance(exc, OSError):
-                raise
-            err(error_text(exc, ui))
-        return EXIT_ERRORS
+        return _erasure_failed(ui, exc)
     done = result.done
     for item, files in done:
         print(tn("rev-purged-one", files, ui, id=item.id, date=fmt.when(item.started, ui),
@@ -487,7 +479,7 @@ def cmd_purge(args: argparse.Namespace, ui: str) -> int:
 
 
 def cmd_delete_session(args: argparse.Namespace, ui: str) -> int:
-    from facilitator.errors import FacilitatorError, NotFound, SessionBusyError
+    from facilitator.errors import FacilitatorError, NotFound
     from facilitator.review import retention
 
     try:
@@ -502,12 +494,8 @@ def cmd_delete_session(args: argparse.Namespace, ui: str) -> int:
     except NotFound:
         err(t("rev-unknown-session", ui, id=args.session))
         return EXIT_ERRORS
-    except SessionBusyError as exc:
-        err(t("rev-busy", ui, reason=exc))
-        return EXIT_ERRORS
     except (FacilitatorError, OSError) as exc:
-        err(error_text(exc, ui))
-        return EXIT_ERRORS
+        return _erasure_failed(ui, exc, other_os_errors=True)
     print(tn("rev-deleted-session", done.files, ui, id=done.id, reports=done.reports))
     _remind_copies(store, ui)
     return EXIT_OK
