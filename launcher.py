@@ -340,10 +340,11 @@ def cmd_menu(args: argparse.Namespace, ui: str) -> int:
         fac = install(app, [builtin_stories_dir()], ask_language=not language_saved())
     except (OSError, FacilitatorError) as exc:  # no usable data folder: play without a log
         logging.getLogger("porukka").error("the session log is not available: %s", exc)
+        from facilitator.strings import error_text
         from game.ui.main import Game
 
         app.views[:] = [Game(app, [builtin_stories_dir()]).menu()]
-        app.note(str(exc), 15)
+        app.note(error_text(exc, app.settings.ui_lang), 15)  # in the counsellor's language
     try:
         app.run()
     finally:

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import pygame
 
 from ..i18n import t, tn
-from .canvas import Canvas
+from .canvas import Canvas, fit, font, panel, wrap
 from .console import Console
 from .theme import THEMES, Metrics, Settings, Theme
 
@@ -388,10 +388,25 @@ class App:
             return
         m = self.metrics
         px = m.ui_px(20)
+        f = font(px)
+        width = m.width - 2 * m.margin
+        step = f.get_linesize()
         y = m.height - m.margin // 2
         for text, _ in reversed(self.notes[-3:]):
-            rect = canvas.text(text, (m.width // 2, y), px, self.theme.warn, anchor="midbottom")
-            y = rect.top - 4
+            # A long note (a damaged file named with its path) wraps on a panel of its own,
+            # at most three rows, the last ending in "…": never cut at the window's edges.
+            rows = wrap(text, f, width)
+            if len(rows) > 3:
+                rows = rows[:2] + [fit(" ".join(rows[2:]), px, width)]
+            box = pygame.Rect(0, 0, max(f.size(r)[0] for r in rows) + 2 * m.gap,
+                              step * len(rows) + m.gap)
+            box.midbottom = (m.width // 2, y)
+            panel(canvas.surface, box, self.theme.panel, self.theme.panel_alpha, m.gap // 2)
+            ry = box.top + m.gap // 2
+            for row in rows:
+                canvas.text(row, (m.width // 2, ry), px, self.theme.warn, anchor="midtop")
+                ry += step
+            y = box.top - 4
 
     def run(self, clock: Clock | None = None, max_frames: int | None = None) -> None:
         """Run until the last view is gone, Quit, or `max_frames` loop turns (for tests)."""
