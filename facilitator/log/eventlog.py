@@ -15,6 +15,7 @@ no names, no free text.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -85,6 +86,8 @@ __all__ = [
 SCHEMA = "porukka-session-log"
 HEADER_TABLE = "session"
 EVENTS_TABLE = "events"
+# A stored event's key: its sequence number in plain decimal (no sign, no leading zero).
+_SEQ_KEY = re.compile(r"0|[1-9][0-9]{0,17}")
 
 
 # --- the log --------------------------------------------------------------------------------
@@ -123,9 +126,9 @@ class SessionLog:
         self.story_hash: str | None = header.get("story_hash")
         self.created: str = header.get("created", "")
         self._events = db.table(EVENTS_TABLE)
-        ids = list(self._event_ids((db.storage.read() or {}).get(EVENTS_TABLE, {})))
+        ids = self._event_ids((db.storage.read() or {}).get(EVENTS_TABLE, {}))
         # After an erasure the last events may be gone; their numbers are never used again.
-        self._next_seq = max(ids + [header.get("last_erased_seq", 0)], default=0) + 1
+        self._next_seq = max(ids[-1:] + [header.get("last_erased_seq", 0)]) + 1
         self._written_seq = self._next_seq - 1
         self._prepare_lock = threading.Lock()
         self._write_lock = threading.RLock()
@@ -316,20 +319,18 @@ class SessionLog:
     def records(self, kinds: Iterable[str] | None = None) -> list[Record]:
         wanted = set(kinds) if kinds is not None else None
         raw = (self.db.storage.read() or {}).get(EVENTS_TABLE, {})
-        out = []
-        for seq in sorted(self._event_ids(raw)):
-            doc = raw[str(seq)]
-            if wanted is None or doc.get("kind") in wanted:
-                out.append(Record.from_doc(doc, self.where, self.path))
-        return out
+        docs = [raw[str(seq)] for seq in self._event_ids(raw)]
+        if wanted is not None:
+            docs = [doc for doc in docs if doc.get("kind") in wanted]
+        return Record.from_docs(docs, self.where, self.path)
 
-    def _event_ids(self, raw: Mapping[str, Any]) -> Iterable[int]:
-        """The stored events' sequence numbers; a key that is not one is damage."""
-        for key in raw:
-            if not (key.isascii() and key.isdigit() and len(key) < 19 and str(int(key)) == key):
-                raise DamagedEventError(self.where, self.path, None,
-                                        f"{key[:40]!r} is not a sequence number")
-            yield int(key)
+    def _event_ids(self, raw: Mapping[str, Any]) -> list[int]:
+        """The stored events' sequence numbers, in order; a key that is not one is damage."""
+        if not all(map(_SEQ_KEY.fullmatch, raw)):
+            key = next(k for k in raw if not _SEQ_KEY.fullmatch(k))
+            raise DamagedEventError(self.where, self.path, None,
+                                    f"{key[:40]!r} is not a sequence number")
+        return sorted(map(int, raw))
 
     def header(self) -> dict[str, Any]:
         return dict(self.db.table(HEADER_TABLE).get(doc_id=1) or {})

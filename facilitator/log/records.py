@@ -398,6 +398,29 @@ class Record(BaseModel):
                 f"{doc.get('kind')!s}: {'.'.join(loc)}: {err['msg']}",
             ) from None
 
+    @classmethod
+    def from_docs(
+        cls, docs: Sequence[Any], where: str = "the log", path: Path | None = None
+    ) -> list[Record]:
+        """Stored events, validated in one pass (a report reads thousands): the same records
+        as `from_doc` of each, and for the first that does not fit the same error."""
+        shaped: list[dict[str, Any]] = []
+        for doc in docs:
+            if not (isinstance(doc, dict) and doc.get("version") == SCHEMA_VERSION
+                    and "payload" not in doc and isinstance(doc.get("data"), dict)):
+                break  # what does not fit is said by `from_doc`, below
+            fields = {k: v for k, v in doc.items() if k != "kind" and k != "data"}
+            fields["payload"] = {**doc["data"], "kind": doc.get("kind")}
+            shaped.append(fields)
+        else:
+            try:
+                return _RECORDS.validate_python(shaped)
+            except ValidationError:
+                pass
+        return [cls.from_doc(doc, where, path) for doc in docs]
+
+
+_RECORDS: TypeAdapter[list[Record]] = TypeAdapter(list[Record])
 
 P = TypeVar("P", bound=_Data)
 

@@ -16,6 +16,7 @@ from game.resources import builtin_stories_dir
 from game.story.model import STANDARD_DOMAINS, Story
 from game.story.yamlsource import SourceError, read_source
 
+from .._bulk import collector_paused
 from .._time import parse_time
 from ..errors import LogError, NotFound
 from ..groups import Group
@@ -171,22 +172,23 @@ def load_group(
     include_simulated: bool = False,
     story_dirs: Sequence[Path] | None = None,
 ) -> GroupBundle:
-    listed = store.list_sessions(group=group.id)
-    unreadable = list(store.unreadable)
-    sessions: list[list[Record]] = []
-    summaries = []
-    for summary in listed:
-        try:
-            sessions.append(group_records(store, summary.id))
-        except (LogError, NotFound) as exc:  # e.g. a damaged event: the others still show
-            unreadable.append((summary.id, str(exc)))
-            continue
-        summaries.append(summary)
-    report = group_report(
-        group.id, group.name, sessions, people_of(store, group.id),
-        domains=STANDARD_DOMAINS, include_simulated=include_simulated,
-        open_now=[s.id for s in summaries if s.status == "in-progress"],
-    )
+    with collector_paused():
+        listed = store.list_sessions(group=group.id)
+        unreadable = list(store.unreadable)
+        sessions: list[list[Record]] = []
+        summaries = []
+        for summary in listed:
+            try:
+                sessions.append(group_records(store, summary.id))
+            except (LogError, NotFound) as exc:  # e.g. a damaged event: the others still show
+                unreadable.append((summary.id, str(exc)))
+                continue
+            summaries.append(summary)
+        report = group_report(
+            group.id, group.name, sessions, people_of(store, group.id),
+            domains=STANDARD_DOMAINS, include_simulated=include_simulated,
+            open_now=[s.id for s in summaries if s.status == "in-progress"],
+        )
     names: dict[str, Any] = {}
     stories: dict[str, Story] = {}
     # Newest first: the texts of the story as it was last played win.

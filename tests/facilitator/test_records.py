@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator.errors import DamagedEventError, InvalidInput, LogDamagedError
+from facilitator.errors import DamagedEventError, InvalidInput, LogDamagedError, LogError
 from facilitator.log.eventlog import SessionLog
 from facilitator.log.records import (
     KINDS as ALL_KINDS,
@@ -269,3 +269,79 @@ def test_who_chose_what_is_never_logged_again(tmp_path):
     with pytest.raises(InvalidInput, match="no longer logged"):
         log.log("vote_cast", VoteCastData(participant="p-1", choice="a"))
     assert log.records() == []
+
+
+def _doc(seq: int, kind: str, data: object, **change: object) -> dict:
+    doc = {"version": 1, "session": "S", "seq": seq, "time": "2025-01-14T09:30:00.000Z",
+           "story": None, "story_hash": None, "kind": kind, "scene": None, "data": data}
+    return {**doc, **change}
+
+
+def _one_by_one(docs: list) -> list[Record] | tuple[type, str]:
+    try:
+        return [Record.from_doc(d, "session S") for d in docs]
+    except LogError as exc:
+        return type(exc), str(exc)
+
+
+def _together(docs: list) -> list[Record] | tuple[type, str]:
+    try:
+        return Record.from_docs(docs, "session S")
+    except LogError as exc:
+        return type(exc), str(exc)
+
+
+# What the batch path must not take for granted: each shape a stored event can be damaged in.
+_ODD_DOCS = {
+    "not an object": [1, 2],
+    "another version": _doc(2, "feedback", VALID["feedback"], version=2),
+    "no version": {k: v for k, v in _doc(2, "feedback", VALID["feedback"]).items()
+                   if k != "version"},
+    "no kind": {k: v for k, v in _doc(2, "feedback", VALID["feedback"]).items()
+                if k != "kind"},
+    "an unknown kind": _doc(2, "vote_counted", VALID["feedback"]),
+    "data not an object": _doc(2, "feedback", ["x"]),
+    "no data": {k: v for k, v in _doc(2, "feedback", VALID["feedback"]).items() if k != "data"},
+    "a payload key beside kind and data": _doc(2, "feedback", VALID["feedback"], payload={}),
+    "a field too many": _doc(2, "feedback", VALID["feedback"], extra=1),
+    "a payload that does not fit": _doc(2, "feedback", {**VALID["feedback"], "face": 9}),
+    "a kind inside data": _doc(2, "feedback", {**VALID["feedback"], "kind": "feedback"}),
+    "seq not a number": _doc("2", "feedback", VALID["feedback"]),  # type: ignore[arg-type]
+}
+
+
+@pytest.mark.parametrize("odd", list(_ODD_DOCS), ids=list(_ODD_DOCS))
+def test_reading_events_together_is_reading_them_one_by_one(odd):
+    """A report reads a session's events in one pass (`from_docs`): the same records as
+    `from_doc` of each, and for a damaged one among them the same error naming it."""
+    docs = [_doc(1, "session_started", VALID["session_started"]), _ODD_DOCS[odd],
+            _doc(3, "session_ended", VALID["session_ended"])]
+    expected = _one_by_one(docs)
+    assert _together(docs) == expected
+    # Lenient readings (a tag repeated in data, a number as text) stay as lenient as before.
+    assert isinstance(expected, tuple) == (odd not in ("a kind inside data", "seq not a number"))
+    whole = [_doc(i + 1, k, VALID[k]) for i, k in enumerate(KINDS)]
+    assert _together(whole) == _one_by_one(whole) != []
+    assert _together([]) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(KINDS).flatmap(
+    lambda k: st.tuples(st.just(k), _payload_like(k))), min_size=1, max_size=5))
+def test_any_stored_events_read_together_as_one_by_one(cases):
+    docs = [_doc(i + 1, kind, data) for i, (kind, data) in enumerate(cases)]
+    assert _together(docs) == _one_by_one(docs)
+
+
+@pytest.mark.parametrize("key", ["01", "-1", "+1", " 1", "1 ", "1.0", "1e3", "١", "²", "",
+                                 "x", "12345678901234567890", "0x1"])
+def test_a_stored_event_key_that_is_no_plain_sequence_number_is_damage(tmp_path, key):
+    path = tmp_path / "S.json"
+    SessionLog.create_file(path, "S", story_id=None, story_hash=None).close()
+    journal = path.with_suffix(".journal")
+    assert not journal.exists() or not journal.stat().st_size  # all of it is in the snapshot
+    data = json.loads(path.read_text("utf-8"))
+    data.setdefault("events", {})[key] = _doc(1, "session_ended", VALID["session_ended"])
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(DamagedEventError, match="is not a sequence number"):
+        SessionLog.open_file(path).close()
