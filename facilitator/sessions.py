@@ -19,7 +19,7 @@ import os
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -117,10 +117,22 @@ class SummaryDoc(BaseModel):
     ratings: dict[str, dict[str, int | None]] = {}  # participant → domain → the last rating
     simulated: bool = False  # summaries written before the mark read as real
     resumed: int = 0  # times resumed after an interruption (older summaries: 0)
+    # The ended session's log files as this summary was written from them (`_log_stamp`):
+    # a log changed or damaged since no longer matches, and is read instead of trusted
+    # (older summaries lack it, and their logs are always read).
+    log: list[int] | None = None
 
 
 def new_session_id(now: datetime) -> str:
     return f"{iso(now)[:19].replace('-', '').replace(':', '')}Z-{secrets.token_hex(3)}"
+
+
+def id_time(session_id: str) -> datetime | None:
+    """When a session began, as its id says (`new_session_id`); None for another name."""
+    try:
+        return datetime.strptime(session_id[:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 # --- what the screens get -------------------------------------------------------------------
@@ -444,7 +456,26 @@ class SessionStore:
     def _summary_path(self, session_id: str) -> Path:
         return self.folder / f"{session_id}{SUMMARY_SUFFIX}"
 
+    def _log_stamp(self, session_id: str) -> list[int]:
+        """The size and modification time of the log's snapshot and journal (0, 0 for a
+        missing one): what changes whenever anything writes, replaces or damages the log."""
+        stamp: list[int] = []
+        for path in (self._log_path(session_id),
+                     self.folder / f"{session_id}{JOURNAL_SUFFIX}"):
+            try:
+                st = os.stat(path)
+            except FileNotFoundError:
+                stamp += [0, 0]
+            else:
+                stamp += [st.st_size, st.st_mtime_ns]
+        return stamp
+
     def _write_summary(self, summary: SummaryDoc) -> None:
+        """Write the summary, after the log it was made from was closed: an ended session's
+        summary carries the log's stamp, so a listing trusts it only while the log is as it
+        was."""
+        if summary.ended is not None:
+            summary = summary.model_copy(update={"log": self._log_stamp(summary.session)})
         text = json.dumps(summary.model_dump(mode="json", by_alias=True), ensure_ascii=False,
                           indent=1)
         _files.atomic_write(self._summary_path(summary.session), text.encode("utf-8"))
@@ -654,9 +685,20 @@ class SessionStore:
                 doc = None  # damaged: rebuilt from the log below
             if doc is not None and doc.session != session_id:
                 doc = None  # another session's summary under this name: not to be trusted
-        if doc is None or doc.ended is None:
+        if doc is None or doc.ended is None or doc.log != self._log_stamp(session_id):
+            # Open, or its log changed since (or was damaged, or is gone): the log says.
             doc = summarise(self.events(session_id))
         return doc
+
+    def last_known(self, session_id: str) -> SummaryDoc | None:
+        """The session's summary as last written, even when its log cannot be read now
+        (to name an unreadable session's group, day and story); None without one."""
+        try:
+            raw = json.loads(_files.read_regular(self._summary_path(session_id)))
+            doc = SummaryDoc.model_validate(raw)
+        except (OSError, ValueError, RecursionError):  # ValidationError is a ValueError
+            return None
+        return doc if doc.session == session_id else None
 
     def _summary(self, doc: SummaryDoc) -> SessionSummary:
         sid = doc.session
@@ -706,8 +748,10 @@ class SessionStore:
         for sid in self.session_ids():
             try:
                 summary = self.summary(sid)
-            except EmptySession:
-                continue
+            except EmptySession as exc:
+                if os.path.lexists(self._summary_path(sid)):  # it was a session: its log is gone
+                    self.unreadable.append((sid, str(exc)))
+                continue  # otherwise a start that crashed before anything was logged
             except (LogError, NotFound) as exc:
                 self.unreadable.append((sid, str(exc)))
                 continue
@@ -716,7 +760,7 @@ class SessionStore:
                 continue
             if group is not None and summary.group != group:
                 continue
-            if not _within(summary.started, since, until):
+            if not within(summary.started, since, until):
                 continue
             out.append(summary)
         out.sort(key=lambda s: (s.started, s.id), reverse=True)
@@ -902,7 +946,8 @@ def begun(records: list[Record], log: SessionLog) -> list[Record]:
     return records
 
 
-def _within(moment: datetime, since: date | datetime | None, until: date | datetime | None) -> bool:
+def within(moment: datetime, since: date | datetime | None, until: date | datetime | None) -> bool:
+    """`moment` falls between `since` and `until`, inclusive (a date: the local day)."""
     def cmp_value(bound: date | datetime) -> Any:
         return moment if isinstance(bound, datetime) else moment.astimezone().date()
 

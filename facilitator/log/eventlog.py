@@ -229,7 +229,11 @@ class SessionLog:
         try:
             if not db.storage.read():
                 raise EmptySession(f"session {path.stem} holds nothing; it never started")
-            return cls(db, clock=clock, where=f"session {path.stem}", path=path)
+            log = cls(db, clock=clock, where=f"session {path.stem}", path=path)
+            if log.session_id != path.stem:  # e.g. another session's log copied over it
+                raise LogDamagedError(
+                    f"{path} holds the log of another session ({log.session_id[:40]!r})")
+            return log
         except BaseException:
             db.storage.close(compact=False)  # type: ignore[call-arg]  # reason: JournalStorage
             raise

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -180,8 +181,10 @@ def _confirm(args: argparse.Namespace, ui: str, command: str, question: str) -> 
 
 
 def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
+    from facilitator._time import parse_time
     from facilitator.errors import FacilitatorError
     from facilitator.review import _format as fmt
+    from facilitator.sessions import id_time, within
 
     since, until = args.since, args.until
     try:
@@ -198,56 +201,84 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
         err(error_text(exc, ui))
         return EXIT_ERRORS
     _warn_unreadable(ui, store.unreadable)
-    if not sessions and args.group is None:
-        filtered = since is not None or until is not None
-        print(t("rev-no-sessions-match" if filtered else "rev-no-sessions", ui))
-        return EXIT_OK
-    by_group: dict[str, list[Any]] = {}
-    for s in sessions:
-        by_group.setdefault(s.group, []).append(s)
-    known = {g.id for g in groups}
-    order = [g for g in groups if g.id in by_group or args.group is not None]
-    head = [t(f"rev-col-{c}", ui) for c in ("date", "story", "duration", "status", "present",
-                                            "id")]
     from facilitator.review.load import find_story
     from facilitator.review.texts import in_language
 
     stories: dict[tuple[str, str | None], Any] = {}
 
-    def title(s: Any) -> str:
+    def title(story_id: str, story_hash: str | None, logged: str) -> str:
         """The story's title in the listing's language, when the story at hand is the one
         played; otherwise as logged."""
-        ref = (s.story_id, s.story_hash)
+        ref = (story_id, story_hash)
         if ref not in stories:
             stories[ref] = find_story(*ref)
         story = stories[ref]
         said = in_language(story.title, ui, story.default_language) if story else None
-        return said.text if said is not None else s.story_title
+        return said.text if said is not None else logged
 
+    # Every row is (when it began, the cells); a group's rows newest first.
+    by_group: dict[str | None, list[tuple[datetime, list[str]]]] = {}
+    for s in sessions:
+        status = t(f"rev-status-{s.status}", ui)
+        if s.resumed:
+            status += f" · {t('rev-resumed', ui)}"
+        if s.simulated:
+            status += f" · {t('rev-demo', ui)}"
+        by_group.setdefault(s.group, []).append((s.started, [
+            fmt.when(s.started, ui), title(s.story_id, s.story_hash, s.story_title),
+            f"{fmt.minutes(s.duration)} min", status,
+            ", ".join(s.present_nicknames) or t("rev-nobody", ui), s.id]))
+    # A session that cannot be read is a row too, with that status: in its group when the
+    # summary last written says which (and what it was), otherwise under a heading of its own.
+    unreadable = 0
+    for sid, _why in store.unreadable:
+        known = store.last_known(sid)
+        began = parse_time(known.started) if known is not None else id_time(sid)
+        if began is not None and not within(began, since, until):
+            continue
+        gid = known.group if known is not None else None
+        if args.group is not None and gid is not None and gid != groups[0].id:
+            continue
+        unreadable += 1
+        names = store.groups.nicknames(known.present) if known is not None else {}
+        by_group.setdefault(gid, []).append((began or datetime.min.replace(tzinfo=UTC), [
+            fmt.when(began, ui) if began is not None else "–",
+            title(known.story.id, known.story.hash, known.story.title) if known else "–",
+            "–", t("rev-status-unreadable", ui)
+            + (f" · {t('rev-demo', ui)}" if known is not None and known.simulated else ""),
+            ", ".join(names[p] for p in known.present if p in names) if known else "–", sid]))
+    if not by_group and args.group is None:
+        filtered = since is not None or until is not None
+        print(t("rev-no-sessions-match" if filtered else "rev-no-sessions", ui))
+        return EXIT_OK
+    known_ids = {g.id for g in groups}
+    order = [g for g in groups if g.id in by_group or args.group is not None]
+    head = [t(f"rev-col-{c}", ui) for c in ("date", "story", "duration", "status", "present",
+                                            "id")]
     first = True
-    for gid in [g.id for g in order] + [g for g in by_group if g not in known]:
-        name = next((g.name for g in order if g.id == gid), gid)
-        rows = []
-        for s in by_group.get(gid, []):
-            status = t(f"rev-status-{s.status}", ui)
-            if s.resumed:
-                status += f" · {t('rev-resumed', ui)}"
-            if s.simulated:
-                status += f" · {t('rev-demo', ui)}"
-            rows.append([fmt.when(s.started, ui), title(s),
-                         f"{fmt.minutes(s.duration)} min", status,
-                         ", ".join(s.present_nicknames) or t("rev-nobody", ui), s.id])
-        people = len(store.groups.participants(gid)) if gid in known else 0
+    others = [g for g in by_group if g not in known_ids and g is not None]
+    for gid in [g.id for g in order] + others + ([None] if None in by_group else []):
+        listed = sorted(by_group.get(gid, []), key=lambda row: (row[0], row[1][-1]),
+                        reverse=True)
+        rows = [cells for _began, cells in listed]
         if not first:
             print()
         first = False
-        print(t("rev-group-line", ui, name=name, people=people, sessions=len(rows)))
+        if gid is None:
+            print(t("rev-group-unknown", ui))
+        else:
+            name = next((g.name for g in order if g.id == gid), gid)
+            people = len(store.groups.participants(gid)) if gid in known_ids else 0
+            print(t("rev-group-line", ui, name=name, people=people, sessions=len(rows)))
         if not rows:
             print("  " + t("rev-no-sessions-match", ui))
             continue
         widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
         for r in [head, *rows]:
             print("  " + "  ".join(str(v).ljust(widths[i]) for i, v in enumerate(r)).rstrip())
+    if unreadable:
+        err(tn("rev-sessions-unreadable", unreadable, ui))
+        return EXIT_ERRORS
     return EXIT_OK
 
 

@@ -150,7 +150,9 @@ def delete_session(store: SessionStore, session_id: str) -> DeletedSession:
         summary = store.summary(session_id)
         group, records = summary.group, summary.events
     except (LogError, NotFound):
-        group, records = "?", 0  # damaged: what it held cannot be counted
+        # Damaged: what it held cannot be counted; its group is as its summary last said.
+        known = store.last_known(session_id)
+        group, records = (known.group if known is not None else "?"), 0
     from .xapi.erasure import record_purge  # what was sent to an LRS gets voided there
 
     record_purge(store, [session_id])

@@ -89,6 +89,9 @@ DAMAGE = {
         lambda d: d["session"]["1"].update(session=7)),
     "log: bytes that are not UTF-8": lambda log: log.write_bytes(b"\xff\xfe\x00\x80garbage"),
     "log: a folder": _replace(lambda p: p.mkdir()),
+    "log: another session's log copied over it": lambda log: log.write_bytes(next(
+        p for p in sorted(log.parent.glob("*.json"))
+        if p != log and not p.name.endswith(".summary.json")).read_bytes()),
     "log: a FIFO": _replace(os.mkfifo),
     "log: a link to a device": _replace(lambda p: p.symlink_to("/dev/zero")),
     "journal: a FIFO": _replace(os.mkfifo, ".journal"),
@@ -96,13 +99,18 @@ DAMAGE = {
 }
 
 
+@pytest.mark.parametrize("summary", ["kept", "gone"])
 @pytest.mark.parametrize("how", list(DAMAGE))
 def test_one_damaged_session_is_named_and_the_others_still_work(
-    base: tuple[Path, list[str]], tmp_path: Path, how: str
+    base: tuple[Path, list[str]], tmp_path: Path, how: str, summary: str
 ) -> None:
+    """Also when the session's summary is still there: a listing trusts a summary only while
+    the log is as it was when the summary was written (issue 17: a damaged log listed as
+    finished)."""
     store, ids = _copy(base, tmp_path)
     bad = ids[1]
-    (store.folder / f"{bad}.summary.json").unlink()  # so listing has to read the log
+    if summary == "gone":
+        (store.folder / f"{bad}.summary.json").unlink()
     DAMAGE[how](session_file(store.folder, bad))
 
     listed = [s.id for s in store.list_sessions()]
@@ -157,9 +165,15 @@ def test_fifos_never_hang_the_commands_and_incomplete_results_exit_non_zero(
     os.mkfifo(store.folder / f"{ids[0]}.journal")
 
     listing = _cli(store.root, "sessions", "--lang", "en")
-    assert listing.returncode == 0, listing.stderr
+    assert listing.returncode == 1, listing.stderr  # listed, but not all of it can be read
     assert all(i in listing.stdout for i in ids[1:])
     assert "FIFO" in listing.stderr and ids[0] in listing.stderr
+    unreadable = [ln for ln in listing.stdout.splitlines()
+                  if "cannot be read" in ln and ln.startswith("  ")]
+    assert sorted(ln.split()[-1] for ln in unreadable) == sorted(
+        [ids[0], "20990101T000000Z-ffffff", "20990101T000000Z-eeeeee",
+         "20990101T000000Z-dddddd"])
+    assert "4 sessions cannot be read" in listing.stderr
 
     out = tmp_path / "out.json"
     done = _cli(store.root, "export", "--format", "json", "-o", str(out), "--lang", "en")

@@ -72,6 +72,42 @@ def test_sessions_lists_groups_newest_first_with_demo_marked(fresh, capsys, monk
         assert sid in out
 
 
+@pytest.mark.parametrize("summary", ["kept", "damaged"])
+@pytest.mark.parametrize("damage", ["cut short", "gone", "replaced by another session's"])
+def test_sessions_lists_a_session_that_cannot_be_read_as_such(fresh, capsys, monkeypatch,
+                                                               damage, summary):
+    """Issue 17: a damaged log was listed as "finished" from its summary (and a report of it
+    then failed). Now it is a row of its own status, in its group when the summary still
+    says which, the reason on stderr, and the exit status says the list is not all well."""
+    folder = fresh["store"].folder
+    bad, other = fresh["sessions"][2], fresh["sessions"][3]
+    log = folder / f"{bad}.json"
+    if damage == "cut short":
+        log.write_bytes(log.read_bytes()[:300])
+    elif damage == "gone":
+        log.unlink()
+    else:
+        log.write_bytes((folder / f"{other}.json").read_bytes())
+    if summary == "damaged":
+        (folder / f"{bad}.summary.json").write_text("{", "utf-8")
+    code, out, err = porukka(capsys, monkeypatch, "sessions")
+    assert code == 1
+    rows = [ln for ln in out.splitlines() if bad in ln]
+    assert len(rows) == 1 and "cannot be read" in rows[0] and "finished" not in rows[0]
+    assert bad in err and "1 session cannot be read" in err
+    assert "porukka delete-session" in err
+    heading = [ln for ln in out.splitlines() if not ln.startswith(" ") and ln]
+    if summary == "kept":  # in its group, on its day, with who was there
+        assert heading == ["Tiistairyhmä  (participants: 6, sessions: 5)"]
+        assert rows[0].split()[:3] == ["21", "Jan", "2025,"] and "Kettu" in rows[0]
+    else:  # its group is not known: a heading of its own, its day from its id
+        assert heading[-1] == "Sessions whose group cannot be read"
+        assert rows[0].split()[:3] == ["21", "Jan", "2025,"]
+    for sid in fresh["sessions"]:
+        if sid != bad:
+            assert "cannot be read" not in next(ln for ln in out.splitlines() if sid in ln)
+
+
 def test_sessions_filters(fresh, capsys, monkeypatch):
     code, out, _ = porukka(capsys, monkeypatch, "sessions", "--since", "2025-01-20",
                            "--until", "28.1.2025")

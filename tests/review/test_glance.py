@@ -126,8 +126,9 @@ def test_a_session_with_an_empty_log_is_called_empty_not_missing(fresh, capsys, 
     summary = (folder / f"{old}.summary.json").read_text("utf-8").replace(old, new)
     (folder / f"{new}.summary.json").write_text(summary, "utf-8")
     (folder / f"{new}.json").write_text("{}", "utf-8")
-    code, out, _err = porukka(capsys, monkeypatch, "sessions")
-    assert new in out
+    code, out, err = porukka(capsys, monkeypatch, "sessions")
+    row = next(ln for ln in out.splitlines() if new in ln)
+    assert "cannot be read" in row and "holds nothing" in err and code == 1
     code, _out, err = porukka(capsys, monkeypatch, "report", "20250301T093000Z-eeeeee", "-o",
                               str(tmp_path / "r.html"))
     assert code == 1 and "is empty" in err and "There is no session" not in err
