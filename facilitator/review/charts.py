@@ -127,68 +127,6 @@ def wrap(text: str, width: int = 38, lines: int = 2) -> str:
 # --- session report -----------------------------------------------------------------------
 
 
-def vote_bars(
-    key: str,
-    labels: Sequence[str],
-    votes: Sequence[int],
-    chosen: int | None,
-    *,
-    title: str,
-    desc: str,
-    head: tuple[str, str],
-    chosen_mark: str,
-) -> Chart:
-    """One bar per option; the option the group went on with is filled and marked ✓."""
-    n = len(labels)
-    with rc_context(RC):
-        fig = _figure(WIDTH, 0.36 * n + 0.2)
-        _margins(fig, 2.75, 0.1, 0.05, 0.05)
-        ax = fig.add_subplot()
-        ys = list(range(n))[::-1]
-        top = max(max(votes, default=0), 1)
-        ax.barh(ys, votes, height=0.62, zorder=2,
-                color=[BLUE if i == chosen else SKY for i in range(n)],
-                edgecolor=[INK if i == chosen else SKY for i in range(n)], linewidth=0.8)
-        for y, v, i in zip(ys, votes, range(n), strict=True):
-            mine = i == chosen
-            ax.text(v + top * 0.02, y, f"{v}" + (f"  {chosen_mark}" if mine else ""),
-                    va="center", ha="left", fontsize=9, color=INK,
-                    fontweight="bold" if mine else "normal")
-        ax.set_yticks(ys, [wrap(s, 44) for s in labels], fontsize=8)
-        ax.set_xlim(0, top * 1.18)
-        ax.set_ylim(-0.6, n - 0.4)
-        ax.xaxis.set_visible(False)
-        ax.spines["bottom"].set_visible(False)
-        ax.tick_params(axis="y", length=0)
-    rows = tuple((lab, str(v) + (f" {chosen_mark}" if i == chosen else ""))
-                 for i, (lab, v) in enumerate(zip(labels, votes, strict=True)))
-    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
-
-
-def domain_bars(
-    key: str, labels: Sequence[str], counts: Sequence[int], *, title: str, desc: str,
-    head: tuple[str, str],
-) -> Chart:
-    """The story mirror: how many decisions drew on each domain."""
-    n = len(labels)
-    with rc_context(RC):
-        fig = _figure(WIDTH * 0.75, 0.34 * n + 0.2)
-        _margins(fig, 1.1, 0.1, 0.05, 0.05)
-        ax = fig.add_subplot()
-        ys = list(range(n))[::-1]
-        ax.barh(ys, counts, height=0.6, color=[OKABE_ITO[i % 7] for i in range(n)], zorder=2)
-        for y, c in zip(ys, counts, strict=True):
-            ax.text(c + 0.08, y, f"{c}×", va="center", fontsize=9, color=INK)
-        ax.set_yticks(ys, list(labels), fontsize=9)
-        ax.set_xlim(0, max(max(counts, default=1), 1) * 1.2)
-        ax.set_ylim(-0.6, n - 0.4)
-        ax.xaxis.set_visible(False)
-        ax.spines["bottom"].set_visible(False)
-        ax.tick_params(axis="y", length=0)
-    rows = tuple((lab, f"{c}×") for lab, c in zip(labels, counts, strict=True))
-    return Chart(key, _svg(fig, key, title, desc), title, desc, head, rows)
-
-
 def reflection(
     key: str,
     labels: Sequence[str],

@@ -242,6 +242,36 @@ def _markup(chart: charts.Chart) -> dict[str, Any]:
             "desc": chart.desc, "head": chart.head, "rows": chart.rows}
 
 
+@dataclass(frozen=True)
+class Bar:
+    label: Markup
+    value: str  # as written: "3", "4×"
+    share: float  # of the longest bar, 0–1
+    chosen: bool = False
+
+
+@dataclass(frozen=True)
+class BarList:
+    """Bars drawn as HTML (`macros.bars`): the option texts stay whole page text that wraps
+    at a phone's width, where a picture would shrink or scroll sideways."""
+
+    key: str
+    title: str
+    desc: str
+    items: tuple[Bar, ...]
+    chosen_word: str = ""
+
+
+def _bars(key: str, labels: Sequence[Markup | str], values: Sequence[int],
+          said: Sequence[str], *, title: str, desc: str, chosen: int | None = None,
+          chosen_word: str = "") -> BarList:
+    top = max(values, default=0)
+    return BarList(key, title, desc, tuple(
+        Bar(escape(label), text, value / top if top else 0.0, i == chosen)
+        for i, (label, value, text) in enumerate(zip(labels, values, said, strict=True))
+    ), chosen_word)
+
+
 def _now(now: datetime | None) -> datetime:
     return now if now is not None else datetime.now(UTC)
 
@@ -266,28 +296,28 @@ def session_charts(
             name=w.scene_plain,
             number=lambda sid: w.texts.scene_number(report.story_id, sid) or 0,
         ))
-    for i, dec in enumerate(report.decisions, 1):
+    for dec in report.decisions:
         if not dec.has_votes:
             continue
         chosen_opt = dec.chosen
-        out["votes"][dec.seq] = _markup(charts.vote_bars(
-            f"vote{i}",
-            [f"{o.number}. {w.option(dec.scene, o).text}" for o in dec.options],
-            [o.votes for o in dec.options],
-            next((j for j, o in enumerate(dec.options) if o.chosen), None),
+        out["votes"][dec.seq] = _bars(
+            f"vote{dec.seq}",
+            [Markup("{0}. {1}").format(o.number, w.said(w.option(dec.scene, o)))
+             for o in dec.options],
+            [o.votes for o in dec.options], [str(o.votes) for o in dec.options],
+            chosen=next((j for j, o in enumerate(dec.options) if o.chosen), None),
+            chosen_word=w("rev-chosen"),
             title=w("rev-chart-votes", scene=w.scene_plain(dec.scene)),
             desc=w("rev-chart-votes-desc", total=dec.total_votes, n=len(dec.options),
                    chosen=w.option(dec.scene, chosen_opt).text if chosen_opt else ""),
-            head=(w("rev-th-option"), w("rev-th-votes")),
-            chosen_mark="✓",
-        ))
+        )
     if report.mirror:
-        out["mirror"] = _markup(charts.domain_bars(
+        out["mirror"] = _bars(
             "mirror", [w.domain(d) for d, _ in report.mirror], [n for _, n in report.mirror],
+            [f"{n}×" for _, n in report.mirror],
             title=w("rev-chart-mirror"),
             desc=w("rev-chart-mirror-desc", n=len(report.decisions)),
-            head=(w("rev-th-domain"), w("rev-th-times")),
-        ))
+        )
     for i, refl in enumerate(report.reflections, 1):
         out["reflections"][refl.person.id] = _markup(charts.reflection(
             f"me{i}",

@@ -57,13 +57,32 @@ def test_with_300_sessions_no_date_label_leaves_the_picture():
     assert len(ch.rows[0]) == 301  # the table still has every session
 
 
-def test_text_in_charts_is_escaped_and_kept_as_text():
-    ch = charts.vote_bars("v", ["1. <b>A</b> & B", "2. C"], [2, 1], 0, title="T <x>",
-                          desc="D & E", head=("Option", "Votes"), chosen_mark="✓")
-    assert "<b>" not in ch.svg and "&lt;b&gt;" in ch.svg
-    assert "<title id=\"v-title\">T &lt;x&gt;</title>" in ch.svg
-    assert "<text" in ch.svg  # selectable text, not outlines
-    assert ch.rows == (("1. <b>A</b> & B", "2 ✓"), ("2. C", "1"))
+def _bar_list(labels, values, chosen=None):
+    from facilitator.review.render import _bars, _env
+
+    made = _bars("v", labels, values, [str(v) for v in values], chosen=chosen,
+                 chosen_word="valittu <i>", title="T <x>", desc="D & E")
+    page = _env().from_string('{% import "macros.html.j2" as m %}{{ m.bars(b) }}').render(b=made)
+    return made, page
+
+
+def test_vote_bars_are_page_text_escaped_and_whole_at_any_width():
+    """Issue 17: at 390 px the vote pictures scrolled sideways (counts out of sight) and cut
+    long option texts with "…". They are a list of page text now."""
+    long = "Elektroniikkanurkkaan testaamaan pelikonsoleita. Pelaaminen on opettanut " * 3
+    made, page = _bar_list(["1. <b>A</b> & B", "2. C", f"3. {long}"], [4, 1, 0], chosen=0)
+    assert "<b>A" not in page and "&lt;b&gt;A&lt;/b&gt; &amp; B" in page
+    assert '<figcaption class="sr-only">T &lt;x&gt;. D &amp; E</figcaption>' in page
+    assert long.strip() in page  # whole, never shortened
+    assert "<svg" not in page and "min-width" not in page
+    items = re.findall(r"<li( class=\"chosen\")?>.*?</li>", page, re.S)
+    assert [bool(c) for c in items] == [True, False, False]
+    widths = re.findall(r"\* ([\d.]+)\)", page)
+    assert widths == ["1.000", "0.250", "0.000"]  # in proportion to the largest
+    assert "4 ✓" in page and "valittu &lt;i&gt;" in page  # the chosen one said in words too
+    assert [b.value for b in made.items] == ["4", "1", "0"]
+    _none, page = _bar_list(["1. a", "2. b"], [0, 0])
+    assert re.findall(r"\* ([\d.]+)\)", page) == ["0.000", "0.000"]
 
 
 def test_ratings_over_many_sessions_leave_the_markers_out_and_carry_their_legend():

@@ -18,9 +18,6 @@ def _all_text(svg: str) -> str:
 def test_dollar_signs_in_story_text_are_not_mathematics():
     """Regression: `$…$` in a choice text was parsed as mathtext and the report failed."""
     made = [
-        charts.vote_bars("v", HOSTILE, [1, 2, 0, 3], 1, title="t", desc="d",
-                         head=("a", "b"), chosen_mark="✓"),
-        charts.domain_bars("d", HOSTILE, [1, 2, 3, 4], title="t", desc="d", head=("a", "b")),
         charts.reflection("r", HOSTILE, [1, None, 3, 10], [[2], [2], [], [5]], colour="#0072B2",
                           title="t", desc="d", head=("a", "b", "c"), skipped="–", scale="0–10"),
         timecharts.ratings_trend(
@@ -32,8 +29,7 @@ def test_dollar_signs_in_story_text_are_not_mathematics():
     for chart in made:
         text = _all_text(chart.svg)
         for label in HOSTILE:
-            if chart.key in ("v", "d"):  # wrapped labels: compare without line breaks
-                assert label.split()[0] in text, (chart.key, label, text)
+            assert label.split()[0] in text or chart.key == "rt", (chart.key, label, text)
         if chart.key != "rt":  # the trend names its domains in the legend chart
             assert "$x^2$" in text, (chart.key, text)
         assert "<b>" not in chart.svg

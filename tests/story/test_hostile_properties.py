@@ -137,8 +137,9 @@ def _check_downstream(runtime: Runtime, seed: int) -> None:
     assert StoryState.from_json(state.to_json()) == state
     random_walk(runtime, rng, max_steps=200)
     texts = [c.text for c in runtime.offered_choices(runtime.start())] or ["x"]
-    chart = charts.vote_bars("v", texts, [1] * len(texts), 0, title="t", desc="d",
-                             head=("a", "b"), chosen_mark="✓")
+    chart = charts.reflection("v", texts, [1] * len(texts), [[]] * len(texts),
+                              colour="#0072B2", title="t", desc="d", head=("a", "b", "c"),
+                              skipped="–", scale="0–10")
     assert chart.svg.startswith("<svg")
 
 
