@@ -3,8 +3,9 @@
 Headless Chromium renders a session report and a group report in fi, sv and en at 390 px and
 1280 px wide; a script injected into a copy of each page measures every text's size as drawn
 (the computed font size times the scale of the SVG it is in) and writes the smallest into the
-DOM. Then: no text under 9 px, no scene id where a person reads, and on A4 each story's
-heading on the page of its table's first row and each chart's legend on the chart's page.
+DOM. Then: no text under 9 px, none running off the side of the window, no scene id where a
+person reads, and on A4 each story's heading on the page of its table's first row and each
+chart's legend on the chart's page.
 """
 
 from __future__ import annotations
@@ -47,6 +48,18 @@ MEASURE = """
     var px = parseFloat(getComputedStyle(el).fontSize) * scaleOf(el);
     if (px < min) { min = px; where = own.trim().slice(0, 40); }
   }
+  // Text that runs past the window's right edge (outside a chart's own sideways scroll).
+  var edge = document.documentElement.clientWidth + 1, over = '';
+  for (var j = 0; j < all.length && !over; j++) {
+    var e = all[j];
+    if (e.closest('.sr-only, .scroll, title, desc, style, script')) continue;
+    var txt = '';
+    for (var q = 0; q < e.childNodes.length; q++) {
+      if (e.childNodes[q].nodeType === 3) txt += e.childNodes[q].textContent;
+    }
+    if (txt.trim() && e.getBoundingClientRect().right > edge) over = txt.trim().slice(0, 40);
+  }
+  document.body.setAttribute('data-overflow', over);
   document.body.setAttribute('data-min-font', min.toFixed(2));
   document.body.setAttribute('data-min-where', where);
   var text = document.body.innerText;
@@ -92,13 +105,16 @@ def scene_ids(loaded) -> list[str]:
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 @pytest.mark.parametrize("which", ["session", "group"])
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_text_under_9_px_and_no_scene_id(reports, loaded, tmp_path, which, lang, width):
+def test_no_text_under_9_px_none_off_the_side_and_no_scene_id(
+        reports, loaded, tmp_path, which, lang, width):
     page = measured_copy(reports[which, lang].read_text("utf-8"), tmp_path, f"{which}-{lang}")
     dom = run(tmp_path, page, "--dump-dom", f"--window-size={width},2000").stdout
     m = re.search(r'data-min-font="([\d.]+)"', dom)
     assert m, "the measuring script did not run"
     where = re.search(r'data-min-where="([^"]*)"', dom)
     assert float(m[1]) >= MIN_TEXT_PX - 0.05, (m[1], where and where[1])
+    # Nothing runs off the side (issue 17: the comparison table did at 390 px).
+    assert re.search(r'data-overflow="([^"]*)"', dom)[1] == ""
     text = re.search(r'data-text="([^"]*)"', dom)[1]
     for sid in scene_ids(loaded):
         assert not re.search(rf"(?<![\w-]){re.escape(sid)}(?![\w-])", text), sid
