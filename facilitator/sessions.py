@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -85,6 +86,8 @@ SUMMARY_SCHEMA = "porukka-session-summary"
 SUMMARY_VERSION = 1
 SUMMARY_SUFFIX = ".summary.json"
 MIGRATIONS_FILE = "migrations.json"  # one-time rewrites of the data folder that are done
+VOTES_DROPPED = "votes-per-person-dropped"
+SUMMARIES_STAMPED = "summaries-stamped"
 REGISTER_FILE = "erasures.jsonl"  # the register of processing: erasures and purges
 
 Status = Literal["finished", "ended-early", "interrupted", "in-progress"]
@@ -401,15 +404,13 @@ class ActiveSession:
         try:
             if self.writer is not None:
                 self.writer.close()
-            records = self.log.records()
-            self.log.close()
+            self.store._seal(self.log, self.log.records())
         except BaseException:
             # What was durable stays, and the session is offered for resuming later.
             self.log.close(compact=False)
             raise
         finally:
             self.store._active.pop(self.id, None)
-        self.store._write_summary(summarise(records))
         return self.store.summary(self.id)
 
 
@@ -441,6 +442,7 @@ class SessionStore:
         self._active: dict[str, ActiveSession] = {}
         self._remove_shells()
         self._drop_old_votes()
+        self._stamp_summaries()
 
     # -- files --
 
@@ -457,8 +459,10 @@ class SessionStore:
         return self.folder / f"{session_id}{SUMMARY_SUFFIX}"
 
     def _log_stamp(self, session_id: str) -> list[int]:
-        """The size and modification time of the log's snapshot and journal (0, 0 for a
-        missing one): what changes whenever anything writes, replaces or damages the log."""
+        """The size and modification time of the log's snapshot and journal: what changes
+        whenever anything writes, replaces or damages the log. A journal that is missing or
+        an empty file holds nothing and stamps as 0, 0 (closing a log removes its empty
+        journal)."""
         stamp: list[int] = []
         for path in (self._log_path(session_id),
                      self.folder / f"{session_id}{JOURNAL_SUFFIX}"):
@@ -466,9 +470,22 @@ class SessionStore:
                 st = os.stat(path)
             except FileNotFoundError:
                 stamp += [0, 0]
+                continue
+            if path.suffix == JOURNAL_SUFFIX and st.st_size == 0 and S_ISREG(st.st_mode):
+                stamp += [0, 0]
             else:
                 stamp += [st.st_size, st.st_mtime_ns]
         return stamp
+
+    def _seal(self, log: SessionLog, records: Sequence[Record]) -> None:
+        """Close a writable log with its summary written first, while the log is still
+        locked: settled (compacted), the summary with the log's stamp, then closed (which
+        changes no data file). Nothing else can write the log between reading `records` and
+        writing their summary, so no erasure can be followed by an older summary."""
+        log.settle()
+        if records and records[0].kind == "session_started":
+            self._write_summary(summarise(records))
+        log.close()
 
     def _write_summary(self, summary: SummaryDoc) -> None:
         """Write the summary, after the log it was made from was closed: an ended session's
@@ -511,8 +528,7 @@ class SessionStore:
         """Once per data folder: logs written before votes stopped being logged per person
         lose their `vote_cast` records (the tallies stay in decision_made). Sessions open
         or unreadable now are done when they are next resumed, closed or erased."""
-        mark = self.root / MIGRATIONS_FILE
-        if mark.exists():
+        if self._migrations_done().get(VOTES_DROPPED):
             return
         done = True
         for sid in self.session_ids():
@@ -530,17 +546,59 @@ class SessionStore:
                 continue
             try:
                 log.rewrite(_without_votes)
-                records = log.records()
+                self._seal(log, log.records())
             except (LogError, OSError):
                 log.close(compact=False)
                 done = False
                 continue
-            log.close()
-            if records and records[0].kind == "session_started":
-                self._write_summary(summarise(records))
         if done:
-            text = json.dumps({"votes-per-person-dropped": True})
-            _files.atomic_write(mark, text.encode("utf-8"))
+            self._mark_done(VOTES_DROPPED)
+
+    def _migrations_done(self) -> dict[str, Any]:
+        """Which one-time rewrites this data folder has had (a damaged record: none, and
+        each is done again: they are all safe to repeat)."""
+        try:
+            done = json.loads(_files.read_regular(self.root / MIGRATIONS_FILE))
+        except (OSError, ValueError, RecursionError):
+            return {}
+        return done if isinstance(done, dict) else {}
+
+    def _mark_done(self, key: str) -> None:
+        done = {**self._migrations_done(), key: True}
+        try:
+            _files.atomic_write(self.root / MIGRATIONS_FILE, json.dumps(done).encode("utf-8"))
+        except OSError:
+            pass  # e.g. a read-only folder: tried again next time, and harmless to repeat
+
+    def _stamp_summaries(self) -> None:
+        """Once per data folder: the summaries of ended sessions written before summaries
+        carried their log's stamp get it, read from the log under its lock, so that a
+        listing trusts them again instead of reading every log every time."""
+        if self._migrations_done().get(SUMMARIES_STAMPED) or not os.access(self.folder, os.W_OK):
+            return
+        done = True
+        for sid in self.session_ids():
+            try:
+                raw = json.loads(_files.read_regular(self._summary_path(sid)))
+            except (OSError, ValueError, RecursionError):
+                continue  # none, or damaged: a listing reads the log, as it must
+            if not isinstance(raw, dict) or raw.get("ended") is None or "log" in raw:
+                continue
+            if self._is_open(sid):
+                done = False
+                continue
+            try:
+                log = SessionLog.open_file(self._log_path(sid), writable=True,
+                                           compact_lines=self.compact_lines)
+            except (LogError, NotFound):
+                continue  # unreadable: listed as such, with nothing to stamp
+            try:
+                self._seal(log, begun(log.records(), log))
+            except (LogError, OSError):
+                log.close(compact=False)
+                done = False
+        if done:
+            self._mark_done(SUMMARIES_STAMPED)
 
     def _is_open(self, session_id: str) -> bool:
         if session_id in self._active:
@@ -796,13 +854,11 @@ class SessionStore:
                 raise SessionStateError(f"session {session_id} has already ended")
             log.rewrite(_without_votes)  # an old log: who chose what goes now
             log.log("session_ended", {"status": "interrupted"})
-            records = log.records()
+            BallotBox(self._ballot_path(session_id)).discard()
+            self._seal(log, log.records())
         except BaseException:
             log.close(compact=False)
             raise
-        log.close()
-        BallotBox(self._ballot_path(session_id)).discard()
-        self._write_summary(summarise(records))
         return self.summary(session_id)
 
     # -- reflection history --
@@ -893,15 +949,12 @@ class SessionStore:
         )
         try:
             counts = log.rewrite(lambda r: _without(r, participant_id))
-            records = log.records()
             BallotBox(self._ballot_path(session_id)).forget(participant_id)
+            _files.remove_durably(_files.stray_temps(self._summary_path(session_id)))
+            self._seal(log, log.records())
         except BaseException:
             log.close(compact=False)
             raise
-        log.close()
-        _files.remove_durably(_files.stray_temps(self._summary_path(session_id)))
-        if records and records[0].kind == "session_started":
-            self._write_summary(summarise(records))
         return counts
 
 

@@ -383,6 +383,13 @@ class SessionLog:
         if isinstance(storage, JournalStorage):
             storage.compact()
 
+    def settle(self) -> None:
+        """Compact when the journal holds anything, so that closing changes no data file
+        (it only removes the empty journal): what is stored is final while still locked."""
+        storage = self.db.storage
+        if isinstance(storage, JournalStorage):
+            storage.settle()
+
     def close(self, *, compact: bool = True) -> None:
         try:
             if self.writer is not None:

@@ -409,6 +409,14 @@ class JournalStorage(Storage):
         self._lines = 0
         self.compactions += 1
 
+    def settle(self) -> None:
+        """Compact if the journal holds anything (or there is no snapshot yet), so that
+        closing changes no data file: it only removes the empty journal."""
+        if self._tables is None:
+            self._tables = self._load()
+        if self._lines or self._file_size or not self.path.exists():
+            self.compact()
+
     def close(self, *, compact: bool = True) -> None:
         """Release the lock; a writable storage compacts first and removes its empty journal."""
         if self._closed:
