@@ -294,6 +294,12 @@ def is_simulated(records: Sequence[Record]) -> bool:
     return isinstance(first, SessionStartedData) and first.simulated
 
 
+# Payloads that are neither a step, a decision nor an action (checked by exact type: a
+# payload model's isinstance goes through the ABC machinery, and a report asks thousands).
+_NOT_STEPS = frozenset({ReflectionRatingData, FeedbackData, SessionStartedData,
+                        SessionEndedData})
+
+
 def decisions_of(
     records: Sequence[Record], start: datetime
 ) -> tuple[list[Decision], list[Action], list[Step]]:
@@ -310,6 +316,8 @@ def decisions_of(
 
     for r in records:
         p = r.payload
+        if type(p) in _NOT_STEPS:  # most of a session's events: ratings, feedback, attendance
+            continue
         if isinstance(p, SceneEnteredData):
             first = p.lines[0].text if p.lines else ""
             steps.append(Step("scene", at(r), r.scene, first, seq=r.seq))
@@ -639,11 +647,11 @@ def group_report(
         faces: dict[str, int | None] = {}
         for r in recs:
             p = r.payload
-            if isinstance(p, ReflectionRatingData):
+            if type(p) is ReflectionRatingData:
                 ratings.setdefault(p.participant, {})[p.domain] = p.value
                 if p.domain not in order:
                     order.append(p.domain)
-            elif isinstance(p, FeedbackData):
+            elif type(p) is FeedbackData:
                 faces[p.participant] = p.face
         answered = [f for f in faces.values() if f is not None]
         columns.append(SessionColumn(
