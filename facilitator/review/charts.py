@@ -13,7 +13,6 @@ prefixed with the chart's own key so that many charts can share one HTML page.
 from __future__ import annotations
 
 import io
-import math
 import re
 import textwrap
 from collections.abc import Callable, Sequence
@@ -25,9 +24,8 @@ import matplotlib
 matplotlib.use("svg")
 
 from matplotlib import rc_context
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
 
 from .shapes import points
@@ -183,63 +181,26 @@ def reflection(
 FACE_FILL = {1: "#F4C7B4", 2: "#F8DDB0", 3: "#EDE8B8", 4: "#CDE6D6", 5: "#BFE0F2"}
 
 
-def _face(ax: Axes, x: float, y: float, face: int | None, r: float = 0.42) -> None:
-    """A drawn face: the mouth curves with the answer (1 sad … 5 smiling)."""
-    add = ax.add_patch
+def face_svg(face: int | None) -> str:
+    """One answer to "How was today?" as a small inline SVG, for beside its word (so it is
+    decoration): the mouth curves with the answer, 1 sad … 5 smiling; no answer is a dashed
+    circle."""
+    head = ('<svg class="face" viewBox="-20 -20 40 40" aria-hidden="true" focusable="false">')
     if face is None:
-        add(Circle((x, y), r, facecolor="white", edgecolor=GREY, linestyle="--", lw=1))
-        ax.plot([x - 0.12, x + 0.12], [y, y], color=GREY, lw=1.2)
-        return
-    add(Circle((x, y), r, facecolor=FACE_FILL[face], edgecolor=INK, lw=1))
-    for dx in (-0.15, 0.15):
-        add(Circle((x + dx, y + 0.1), 0.045, color=INK))
+        return (head + f'<circle r="17" fill="#fff" stroke="{GREY}" stroke-width="1.2" '
+                f'stroke-dasharray="3 2"/><path d="M-5 0H5" stroke="{GREY}" '
+                'stroke-width="1.6"/></svg>')
     bend = (face - 3) / 2  # -1 … 1
     if abs(bend) < 0.01:
-        ax.plot([x - 0.17, x + 0.17], [y - 0.15, y - 0.15], color=INK, lw=1.4)
-        return
-    h = 0.22 * abs(bend)
-    if bend > 0:
-        add(Arc((x, y - 0.08), 0.4, h * 2, theta1=180, theta2=360, color=INK, lw=1.4))
+        mouth = "M-7 7H7"
+    elif bend > 0:
+        mouth = f"M-8 5Q0 {5 + 10 * bend:g} 8 5"
     else:
-        add(Arc((x, y - 0.26), 0.4, h * 2, theta1=0, theta2=180, color=INK, lw=1.4))
-
-
-def faces(
-    key: str,
-    names: Sequence[str],
-    answers: Sequence[int | None],
-    words: Sequence[str | None],
-    *,
-    face_words: Callable[[int | None], str],
-    title: str,
-    desc: str,
-    head: tuple[str, str, str],
-) -> Chart:
-    """Each person's face for "How was today?", with their nickname and word under it."""
-    n = len(names)
-    per_row = 6
-    rows_n = math.ceil(n / per_row) or 1
-    with rc_context(RC):
-        fig = _figure(WIDTH, 1.4 * rows_n)
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.set_xlim(-0.1, per_row * 1.3 - 0.2)
-        ax.set_ylim(-rows_n * 1.8, 0.1)
-        ax.set_aspect("equal")
-        ax.axis("off")
-        for i, (name, face, word) in enumerate(zip(names, answers, words, strict=True)):
-            x = (i % per_row) * 1.3 + 0.55
-            y = -(i // per_row) * 1.8 - 0.5
-            _face(ax, x, y, face)
-            ax.text(x, y - 0.62, name, ha="center", va="center", fontsize=8.5,
-                    fontweight="bold", color=INK)
-            ax.text(x, y - 0.9, face_words(face), ha="center", va="center", fontsize=7.5,
-                    color="#444444")
-            if word:  # beside the face's name, never instead of it
-                ax.text(x, y - 1.15, f"“{word}”", ha="center", va="center", fontsize=7.5,
-                        color="#444444", style="italic")
-    table = tuple((nm, face_words(f), w or "") for nm, f, w in zip(names, answers, words,
-                                                                    strict=True))
-    return Chart(key, _svg(fig, key, title, desc), title, desc, head, table)
+        mouth = f"M-8 10Q0 {10 + 10 * bend:g} 8 10"
+    return (head + f'<circle r="17" fill="{FACE_FILL[face]}" stroke="{INK}" '
+            f'stroke-width="1.2"/><circle cx="-6" cy="-4" r="1.9" fill="{INK}"/>'
+            f'<circle cx="6" cy="-4" r="1.9" fill="{INK}"/><path d="{mouth}" fill="none" '
+            f'stroke="{INK}" stroke-width="1.6" stroke-linecap="round"/></svg>')
 
 
 def face_counts(

@@ -262,6 +262,25 @@ class BarList:
     chosen_word: str = ""
 
 
+@dataclass(frozen=True)
+class Face:
+    name: str
+    said: str  # the face in words: "good"
+    word: str  # their one word, quoted, or ""
+    svg: Markup
+
+
+@dataclass(frozen=True)
+class FaceList:
+    """Each person's face for "How was today?" as page text that wraps (`macros.faces`),
+    the name always shown and the word beside it, never instead of it."""
+
+    key: str
+    title: str
+    desc: str
+    items: tuple[Face, ...]
+
+
 def _bars(key: str, labels: Sequence[Markup | str], values: Sequence[int],
           said: Sequence[str], *, title: str, desc: str, chosen: int | None = None,
           chosen_word: str = "") -> BarList:
@@ -333,18 +352,14 @@ def session_charts(
             scale=w("rev-scale"),
         ))
     if report.feedback:
-        out["faces"] = _markup(charts.faces(
-            "faces",
-            [f.person.nickname for f in report.feedback],
-            [f.face for f in report.feedback],
-            [f.word for f in report.feedback],
-            face_words=w.face,
-            title=w("rev-chart-faces"),
+        out["faces"] = FaceList(
+            "faces", w("rev-chart-faces"),
             # Counted as the page counts: those who chose a face.
-            desc=w("rev-chart-faces-desc",
-                   n=sum(1 for f in report.feedback if f.face is not None)),
-            head=(w("rev-th-name"), w("rev-th-face"), w("rev-th-word")),
-        ))
+            w("rev-chart-faces-desc", n=sum(1 for f in report.feedback if f.face is not None)),
+            tuple(Face(f.person.nickname, w.face(f.face),
+                       w("rev-quoted", text=f.word) if f.word else "",
+                       Markup(charts.face_svg(f.face))) for f in report.feedback),
+        )
     summary = report.feedback_summary
     if not summary.suppressed:
         out["face_counts"] = _markup(charts.face_counts(

@@ -99,9 +99,13 @@ def test_the_faces_caption_counts_as_the_page_does_and_a_word_keeps_the_face_nam
     page = render_session(session_report(log.end().records, people(6)), "en")
     assert "People who answered: 5." in page and "People who answered: 6." not in page
     faces = page[page.index('data-chart="faces"'):]
-    svg = faces[faces.index("<svg"):faces.index("</svg>")]
-    # Five faces "good" drawn with their names: the first one with its word as well.
-    assert "“kiva”" in svg and svg.count(">good<") == 5
+    faces = faces[:faces.index("</figure>")]
+    # Five faces "good" with their names: the first one with its word as well.
+    cards = re.findall(r"<li>(.*?)</li>", faces, re.S)
+    assert len(cards) == 6 and all('<b class="face-name">' in c for c in cards)
+    assert [c.count('<span class="face-word">good</span>') for c in cards] == [1] * 5 + [0]
+    assert '<i class="face-own">“kiva”</i>' in cards[0] and "“väsy”" in cards[5]
+    assert all(c.count('<svg class="face"') == 1 for c in cards)
 
 
 def test_a_scene_name_never_shows_a_story_variable_placeholder(loaded):
