@@ -41,8 +41,9 @@ def test_the_summary_lists_only_close_votes_with_every_options_text():
     page = render_session(session_report(log.records, people(6)), "fi")
     glance = page[page.index('id="points"'):page.index('id="path"')]
     text = " ".join(_text(glance).split())
-    assert "Valinta x: 3 ääntä Valinta y: 2 ääntä Valinta z: 1 ääni" in text
-    assert '<li value="1">Valinta x: <b class="nowrap">3 ääntä</b>' in glance
+    # A dash, not a colon: an option ending in "." would read ".:" (issue 17 screenshots).
+    assert "Valinta x – 3 ääntä Valinta y – 2 ääntä Valinta z – 1 ääni" in text
+    assert '<li value="1">Valinta x – <b class="nowrap">3 ääntä</b>' in glance
     assert "5 ääntä" not in text  # the 5–1 is not listed
     # No scene id anywhere a person reads: scenes are named by their first line.
     body = _text(page[page.index("<body"):])
