@@ -293,8 +293,7 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
     if (args.session is None) == (args.group is None):
         return usage(ui, "porukka report", t("rev-session-or-group", ui))
     try:
-        from facilitator.review.load import load_group, session_html
-        from facilitator.review.render import render_group
+        from facilitator.review.load import group_page, session_html
 
         store = _store()
         if args.session is not None:
@@ -310,14 +309,13 @@ def cmd_report(args: argparse.Namespace, ui: str) -> int:
             group = _group(store, ui, args.group)
             if group is None:
                 return EXIT_ERRORS
-            bundle = load_group(store, group, include_simulated=args.include_simulated)
-            unreadable = bundle.unreadable
+            page = group_page(store, group, lang, include_simulated=args.include_simulated)
+            unreadable = page.unreadable
             _warn_unreadable(ui, unreadable)
-            html = render_group(bundle.report, lang, domain_names=bundle.domain_names,
-                                stories=bundle.stories)
-            if bundle.report.left_out_simulated:
-                err(tn("rev-left-out-demo-hint", bundle.report.left_out_simulated, ui,
-                       shown=len(bundle.report.sessions)))
+            html = page.html
+            if page.left_out_simulated:
+                err(tn("rev-left-out-demo-hint", page.left_out_simulated, ui,
+                       shown=page.shown))
     except FacilitatorError as exc:
         err(t("rev-log-error", ui, id=args.session or args.group, reason=exc))
         return EXIT_ERRORS

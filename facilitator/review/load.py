@@ -204,6 +204,38 @@ def load_group(
     return GroupBundle(report, names, tuple(unreadable), stories)
 
 
+@dataclass(frozen=True)
+class GroupPage:
+    """A group's report page, with what the command says beside it."""
+
+    html: str
+    unreadable: tuple[tuple[str, str], ...]
+    left_out_simulated: int
+    shown: int  # sessions in the report
+
+
+def group_page(
+    store: SessionStore,
+    group: Group,
+    lang: str,
+    *,
+    include_simulated: bool = False,
+    now: datetime | None = None,
+    story_dirs: Sequence[Path] | None = None,
+) -> GroupPage:
+    """Read and draw a group's report with the cyclic collector paused (`_bulk`), and let go
+    of everything read before it runs again: it then has next to nothing to look at."""
+    with collector_paused():
+        b = load_group(store, group, include_simulated=include_simulated, story_dirs=story_dirs)
+        page = GroupPage(
+            render_group(b.report, lang, domain_names=b.domain_names, now=now,
+                         stories=b.stories),
+            tuple(b.unreadable), b.report.left_out_simulated, len(b.report.sessions),
+        )
+        del b  # the records and the model go now, freed as they are counted
+    return page
+
+
 def group_html(
     store: SessionStore,
     group: Group,
@@ -213,6 +245,5 @@ def group_html(
     now: datetime | None = None,
     story_dirs: Sequence[Path] | None = None,
 ) -> str:
-    b = load_group(store, group, include_simulated=include_simulated, story_dirs=story_dirs)
-    return render_group(b.report, lang, domain_names=b.domain_names, now=now,
-                        stories=b.stories)
+    return group_page(store, group, lang, include_simulated=include_simulated, now=now,
+                      story_dirs=story_dirs).html
