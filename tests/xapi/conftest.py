@@ -81,6 +81,17 @@ class Ralph:
         return f"http://127.0.0.1:{self.port}/xAPI/"
 
     def start(self, timeout: float = 60.0) -> None:
+        # Ralph's fs backend rewrites its own history file (a log of its reads, not the
+        # statements) in place: a SIGKILL from `stop()` mid-write can leave it empty, and then
+        # every request after a restart fails with 500. A real LRS keeps its database; this
+        # test double gets its bookkeeping back (the statements file is never touched).
+        history = self.folder / "app" / "history.json"
+        try:
+            json.loads(history.read_text("utf-8"))
+        except FileNotFoundError:
+            pass
+        except ValueError:
+            history.unlink()
         with open(self.folder / "server.log", "ab") as log:  # the child keeps its own copy
             self.proc = subprocess.Popen([str(ralph_python()), str(SERVER), str(self.port)],
                                          env=self.env, stdout=log, stderr=log)
