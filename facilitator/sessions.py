@@ -488,9 +488,9 @@ class SessionStore:
         log.close()
 
     def _write_summary(self, summary: SummaryDoc) -> None:
-        """Write the summary, after the log it was made from was closed: an ended session's
-        summary carries the log's stamp, so a listing trusts it only while the log is as it
-        was."""
+        """Write the summary; an ended session's is written by `_seal`, while its log is still
+        locked and settled, and carries the log's stamp, so a listing trusts it only while the
+        log is as it was."""
         if summary.ended is not None:
             summary = summary.model_copy(update={"log": self._log_stamp(summary.session)})
         text = json.dumps(summary.model_dump(mode="json", by_alias=True), ensure_ascii=False,
