@@ -539,20 +539,26 @@ class SessionStore:
                 done = False
                 continue
             try:
-                log = SessionLog.open_file(self._log_path(sid), writable=True,
-                                           compact_lines=self.compact_lines)
+                done = self._reseal(sid, _without_votes) and done
             except (LogError, NotFound):
                 done = False
-                continue
-            try:
-                log.rewrite(_without_votes)
-                self._seal(log, log.records())
-            except (LogError, OSError):
-                log.close(compact=False)
-                done = False
-                continue
         if done:
             self._mark_done(VOTES_DROPPED)
+
+    def _reseal(self, sid: str, rewrite: Callable[[Record], Record | None] | None = None) -> bool:
+        """Open a closed session's log for writing (LogError or NotFound when it cannot be),
+        pass it through `rewrite` when given, and seal it with its summary (`_seal`). False
+        when that failed midway: what was durable stays, and it can be done again."""
+        log = SessionLog.open_file(self._log_path(sid), writable=True,
+                                   compact_lines=self.compact_lines)
+        try:
+            if rewrite is not None:
+                log.rewrite(rewrite)
+            self._seal(log, log.records())
+        except (LogError, OSError):
+            log.close(compact=False)
+            return False
+        return True
 
     def _migrations_done(self) -> dict[str, Any]:
         """Which one-time rewrites this data folder has had (a damaged record: none, and
@@ -588,15 +594,9 @@ class SessionStore:
                 done = False
                 continue
             try:
-                log = SessionLog.open_file(self._log_path(sid), writable=True,
-                                           compact_lines=self.compact_lines)
+                done = self._reseal(sid) and done
             except (LogError, NotFound):
                 continue  # unreadable: listed as such, with nothing to stamp
-            try:
-                self._seal(log, begun(log.records(), log))
-            except (LogError, OSError):
-                log.close(compact=False)
-                done = False
         if done:
             self._mark_done(SUMMARIES_STAMPED)
 

@@ -172,23 +172,22 @@ def load_group(
     include_simulated: bool = False,
     story_dirs: Sequence[Path] | None = None,
 ) -> GroupBundle:
-    with collector_paused():
-        listed = store.list_sessions(group=group.id)
-        unreadable = list(store.unreadable)
-        sessions: list[list[Record]] = []
-        summaries = []
-        for summary in listed:
-            try:
-                sessions.append(group_records(store, summary.id))
-            except (LogError, NotFound) as exc:  # e.g. a damaged event: the others still show
-                unreadable.append((summary.id, str(exc)))
-                continue
-            summaries.append(summary)
-        report = group_report(
-            group.id, group.name, sessions, people_of(store, group.id),
-            domains=STANDARD_DOMAINS, include_simulated=include_simulated,
-            open_now=[s.id for s in summaries if s.status == "in-progress"],
-        )
+    listed = store.list_sessions(group=group.id)
+    unreadable = list(store.unreadable)
+    sessions: list[list[Record]] = []
+    summaries = []
+    for summary in listed:
+        try:
+            sessions.append(group_records(store, summary.id))
+        except (LogError, NotFound) as exc:  # e.g. a damaged event: the others still show
+            unreadable.append((summary.id, str(exc)))
+            continue
+        summaries.append(summary)
+    report = group_report(
+        group.id, group.name, sessions, people_of(store, group.id),
+        domains=STANDARD_DOMAINS, include_simulated=include_simulated,
+        open_now=[s.id for s in summaries if s.status == "in-progress"],
+    )
     names: dict[str, Any] = {}
     stories: dict[str, Story] = {}
     # Newest first: the texts of the story as it was last played win.
@@ -230,7 +229,7 @@ def group_page(
         page = GroupPage(
             render_group(b.report, lang, domain_names=b.domain_names, now=now,
                          stories=b.stories),
-            tuple(b.unreadable), b.report.left_out_simulated, len(b.report.sessions),
+            b.unreadable, b.report.left_out_simulated, len(b.report.sessions),
         )
         del b  # the records and the model go now, freed as they are counted
     return page
