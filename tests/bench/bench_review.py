@@ -95,17 +95,19 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--dir", type=Path, default=None, help="where to make the data")
     ap.add_argument("--part", choices=["group", "export", "both"], default="both")
+    ap.add_argument("--detail", action="store_true",
+                    help="also where the group report's time goes (collector, validation)")
     args = ap.parse_args()
     print(f"machine: {machine()}")
     base = Path(tempfile.mkdtemp(prefix="porukka-bench-", dir=args.dir))
 
     if args.part in ("group", "both"):
-        group_report(base, args.repeat)
+        group_report(base, args.repeat, args.detail)
     if args.part in ("export", "both"):
         export_1000(base, args.repeat)
 
 
-def group_report(base: Path, repeat: int) -> None:
+def group_report(base: Path, repeat: int, detail: bool = False) -> None:
     t0 = time.perf_counter()
     store = make(base / "group", 100, 1)
     print(f"made 100 sessions of one group in {time.perf_counter() - t0:.1f} s "
@@ -116,6 +118,53 @@ def group_report(base: Path, repeat: int) -> None:
     report = timed(lambda: group_html(SessionStore(store.root), group, "fi"), repeat)
     print(f"group report, 100 sessions: {report * 1000:.0f} ms; json.load of the same files "
           f"{load * 1000:.0f} ms; ratio {report / load:.1f}× (target ≤ 5×)")
+    if detail:
+        group_detail(store, group, repeat, report)
+
+
+def group_detail(store: SessionStore, group, repeat: int, report: float) -> None:
+    """Where the group report's time goes: the cyclic collector, and validating the records."""
+    import contextlib
+    import gc
+
+    from facilitator.log.eventlog import SessionLog, session_file
+    from facilitator.log.records import Record
+    from facilitator.review import load as review_load
+
+    pauses: list[float] = []
+
+    def watch(phase: str, _info: dict) -> None:
+        pauses.append(time.perf_counter() if phase == "start" else
+                      time.perf_counter() - pauses.pop())
+
+    gc.callbacks.append(watch)
+    try:
+        for _ in range(repeat):
+            group_html(SessionStore(store.root), group, "fi")
+    finally:
+        gc.callbacks.remove(watch)
+    print(f"  collections during {repeat} reports: {len(pauses)}, longest "
+          f"{max(pauses, default=0) * 1000:.1f} ms")
+    paused = review_load.collector_paused
+    review_load.collector_paused = contextlib.nullcontext  # type: ignore[assignment]
+    try:
+        on = timed(lambda: group_html(SessionStore(store.root), group, "fi"), repeat)
+    finally:
+        review_load.collector_paused = paused
+    print(f"  with the collector left on: {on * 1000:.0f} ms ({on / report:.2f}× the report)")
+
+    docs = []
+    for summary in store.list_sessions(group=group.id):
+        log = SessionLog.open_file(session_file(store.folder, summary.id))
+        raw = log.db.storage.read()["events"]
+        docs.append([raw[k] for k in sorted(raw, key=int)
+                     if raw[k]["kind"] in review_load.GROUP_KINDS])
+        log.close()
+    n = sum(map(len, docs))
+    one = timed(lambda: [[Record.from_doc(d) for d in ds] for ds in docs], repeat)
+    together = timed(lambda: [Record.from_docs(ds) for ds in docs], repeat)
+    print(f"  validating the {n:,} records a group report reads: one by one "
+          f"{one * 1000:.1f} ms, a session at a time {together * 1000:.1f} ms")
 
 
 
