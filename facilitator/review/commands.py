@@ -200,7 +200,6 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
     except FacilitatorError as exc:
         err(error_text(exc, ui))
         return EXIT_ERRORS
-    _warn_unreadable(ui, store.unreadable)
     from facilitator.review.load import find_story
     from facilitator.review.texts import in_language
 
@@ -216,37 +215,46 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
         said = in_language(story.title, ui, story.default_language) if story else None
         return said.text if said is not None else logged
 
+    def row(began: datetime | None, story: str, length: str, status: str, resumed: bool,
+            simulated: bool, names: str, sid: str) -> tuple[datetime, list[str]]:
+        said = t(f"rev-status-{status}", ui)
+        if resumed:
+            said += f" · {t('rev-resumed', ui)}"
+        if simulated:
+            said += f" · {t('rev-demo', ui)}"
+        return (began or datetime.min.replace(tzinfo=UTC),
+                [fmt.when(began, ui) if began is not None else "–", story, length, said,
+                 names, sid])
+
     # Every row is (when it began, the cells); a group's rows newest first.
     by_group: dict[str | None, list[tuple[datetime, list[str]]]] = {}
     for s in sessions:
-        status = t(f"rev-status-{s.status}", ui)
-        if s.resumed:
-            status += f" · {t('rev-resumed', ui)}"
-        if s.simulated:
-            status += f" · {t('rev-demo', ui)}"
-        by_group.setdefault(s.group, []).append((s.started, [
-            fmt.when(s.started, ui), title(s.story_id, s.story_hash, s.story_title),
-            f"{fmt.minutes(s.duration)} min", status,
-            ", ".join(s.present_nicknames) or t("rev-nobody", ui), s.id]))
+        by_group.setdefault(s.group, []).append(row(
+            s.started, title(s.story_id, s.story_hash, s.story_title),
+            f"{fmt.minutes(s.duration)} min", s.status, bool(s.resumed), s.simulated,
+            ", ".join(s.present_nicknames) or t("rev-nobody", ui), s.id))
     # A session that cannot be read is a row too, with that status: in its group when the
     # summary last written says which (and what it was), otherwise under a heading of its own.
-    unreadable = 0
-    for sid, _why in store.unreadable:
+    # Those of another group or outside the days asked for are neither listed nor warned of.
+    unreadable = []
+    for sid, why in store.unreadable:
         known = store.last_known(sid)
         began = parse_time(known.started) if known is not None else id_time(sid)
         if began is not None and not within(began, since, until):
             continue
-        gid = known.group if known is not None else None
-        if args.group is not None and gid is not None and gid != groups[0].id:
+        if args.group is not None and known is not None and known.group != groups[0].id:
             continue
-        unreadable += 1
-        names = store.groups.nicknames(known.present) if known is not None else {}
-        by_group.setdefault(gid, []).append((began or datetime.min.replace(tzinfo=UTC), [
-            fmt.when(began, ui) if began is not None else "–",
-            title(known.story.id, known.story.hash, known.story.title) if known else "–",
-            "–", t("rev-status-unreadable", ui)
-            + (f" · {t('rev-demo', ui)}" if known is not None and known.simulated else ""),
-            ", ".join(names[p] for p in known.present if p in names) if known else "–", sid]))
+        unreadable.append((sid, why))
+        if known is None:
+            by_group.setdefault(None, []).append(
+                row(began, "–", "–", "unreadable", False, False, "–", sid))
+            continue
+        names = store.groups.nicknames(known.present)
+        by_group.setdefault(known.group, []).append(row(
+            began, title(known.story.id, known.story.hash, known.story.title), "–",
+            "unreadable", False, known.simulated,
+            ", ".join(names[p] for p in known.present if p in names), sid))
+    _warn_unreadable(ui, unreadable)
     if not by_group and args.group is None:
         filtered = since is not None or until is not None
         print(t("rev-no-sessions-match" if filtered else "rev-no-sessions", ui))
@@ -277,7 +285,7 @@ def cmd_sessions(args: argparse.Namespace, ui: str) -> int:
         for r in [head, *rows]:
             print("  " + "  ".join(str(v).ljust(widths[i]) for i, v in enumerate(r)).rstrip())
     if unreadable:
-        err(tn("rev-sessions-unreadable", unreadable, ui))
+        err(tn("rev-sessions-unreadable", len(unreadable), ui))
         return EXIT_ERRORS
     return EXIT_OK
 

@@ -108,6 +108,21 @@ def test_sessions_lists_a_session_that_cannot_be_read_as_such(fresh, capsys, mon
             assert "cannot be read" not in next(ln for ln in out.splitlines() if sid in ln)
 
 
+def test_sessions_of_one_group_leave_another_groups_damage_out(fresh, loaded, capsys,
+                                                                 monkeypatch):
+    """`sessions --group` lists and warns of what cannot be read in that group only."""
+    store = fresh["store"]
+    other = store.groups.create_group("Torstairyhmä")
+    sid = play_session(store, other.id, [store.groups.add_participant(other.id, "Ilves")],
+                       loaded)
+    log = store.folder / f"{sid}.json"
+    log.write_bytes(log.read_bytes()[:300])
+    code, out, err = porukka(capsys, monkeypatch, "sessions", "--group", "Tiistairyhmä")
+    assert code == 0 and sid not in out + err
+    code, out, err = porukka(capsys, monkeypatch, "sessions", "--group", "Torstairyhmä")
+    assert code == 1 and sid in out and sid in err and "1 session cannot be read" in err
+
+
 def test_sessions_filters(fresh, capsys, monkeypatch):
     code, out, _ = porukka(capsys, monkeypatch, "sessions", "--since", "2025-01-20",
                            "--until", "28.1.2025")
