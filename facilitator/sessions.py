@@ -441,8 +441,11 @@ class SessionStore:
         self.unreadable: list[tuple[str, str]] = []  # (session id, why), from the last listing
         self._active: dict[str, ActiveSession] = {}
         self._remove_shells()
-        self._drop_old_votes()
-        self._stamp_summaries()
+        done = self._migrations_done()
+        if not done.get(VOTES_DROPPED):
+            self._drop_old_votes()
+        if not done.get(SUMMARIES_STAMPED):
+            self._stamp_summaries()
 
     # -- files --
 
@@ -528,8 +531,6 @@ class SessionStore:
         """Once per data folder: logs written before votes stopped being logged per person
         lose their `vote_cast` records (the tallies stay in decision_made). Sessions open
         or unreadable now are done when they are next resumed, closed or erased."""
-        if self._migrations_done().get(VOTES_DROPPED):
-            return
         done = True
         for sid in self.session_ids():
             files = session_files(self.folder, sid)
@@ -580,7 +581,7 @@ class SessionStore:
         """Once per data folder: the summaries of ended sessions written before summaries
         carried their log's stamp get it, read from the log under its lock, so that a
         listing trusts them again instead of reading every log every time."""
-        if self._migrations_done().get(SUMMARIES_STAMPED) or not os.access(self.folder, os.W_OK):
+        if not os.access(self.folder, os.W_OK):
             return
         done = True
         for sid in self.session_ids():
