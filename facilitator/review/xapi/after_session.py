@@ -41,7 +41,7 @@ def send_after_session(store: Any, lang: str = "en", *,
 
 def _send(store: Any, config: Any, lang: str, say: Callable[[str], None]) -> None:
     from .outbox import Outbox, OutboxBusy
-    from .push import collect, push
+    from .push import collect, push_to_lrs
 
     try:
         with Outbox(store.root).locked(timeout=1.0) as ob:
@@ -49,14 +49,7 @@ def _send(store: Any, config: Any, lang: str, say: Callable[[str], None]) -> Non
             collected = collect(store, options, ob.state)
             if not collected.total:
                 return
-            from .client import LrsClient
-
-            client = LrsClient(config)
-            try:
-                result = push(ob, collected, client, batch=config.batch,
-                              fingerprint=options.fingerprint())
-            finally:
-                client.close()
+            result = push_to_lrs(ob, collected, config, fingerprint=options.fingerprint())
     except OutboxBusy:
         return  # another push is sending it right now
     except Exception as exc:  # never let the game's window see this thread fail

@@ -113,7 +113,7 @@ def cmd_push(args: argparse.Namespace, ui: str) -> int:
     from facilitator.errors import FacilitatorError
     from facilitator.sessions import SessionStore
 
-    from .push import collect, mark_done, push
+    from .push import collect, mark_done, push_to_lrs
 
     try:
         store = SessionStore()
@@ -140,14 +140,7 @@ def cmd_push(args: argparse.Namespace, ui: str) -> int:
                 mark_done(ob, collected, options.fingerprint(), ok=False)
                 print(tr("xapi-nothing", ui))
                 return EXIT_OK
-            from .client import LrsClient
-
-            client = LrsClient(config)
-            try:
-                result = push(ob, collected, client, batch=config.batch,
-                              fingerprint=options.fingerprint())
-            finally:
-                client.close()
+            result = push_to_lrs(ob, collected, config, fingerprint=options.fingerprint())
     except OutboxBusy:
         _err(tr("xapi-busy", ui))
         return EXIT_ERRORS

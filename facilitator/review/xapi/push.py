@@ -34,6 +34,7 @@ from .statements import (
 
 if TYPE_CHECKING:
     from .client import LrsClient
+    from .config import XapiConfig
 
 
 @dataclass
@@ -207,3 +208,16 @@ def mark_done(outbox: Outbox, collected: Collected, fingerprint: str, *, ok: boo
     if ok:
         done.append({"t": "ok"})
     outbox.append(done)
+
+
+def push_to_lrs(
+    outbox: Outbox, collected: Collected, config: XapiConfig, *, fingerprint: str
+) -> PushResult:
+    """`push` through a client of the configured LRS, closed after (also on an error)."""
+    from .client import LrsClient
+
+    client = LrsClient(config)
+    try:
+        return push(outbox, collected, client, batch=config.batch, fingerprint=fingerprint)
+    finally:
+        client.close()
