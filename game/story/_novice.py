@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ._data import lookup
 from .issues import Issue
 from .text import LANG_RE
 
@@ -36,18 +37,6 @@ CONDITION_WORDS = {
 def dq(text: str) -> str:
     """Text to show inside double quotes in a hint."""
     return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _node(root: Any, path: Iterable[Any]) -> Any:
-    node = root
-    for step in path:
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            node = node[step]
-        else:
-            return None
-    return node
 
 
 def _paths(root: Any) -> dict[int, tuple[Any, ...]]:
@@ -118,7 +107,7 @@ def refine_schema_issue(issue: Issue, loc: tuple[Any, ...], root: Any, lines: li
                         ) -> Issue:
     """A schema finding that a layout mistake explains, as that mistake."""
     if issue.code == "unknown-key" and len(loc) == 1:
-        value = _node(root, loc)
+        value = lookup(root, loc)
         if isinstance(value, dict) and SCENE_KEYS & set(value):
             return dataclasses.replace(issue, code="scene-not-indented",
                                        params={"key": str(loc[-1])})
@@ -127,7 +116,7 @@ def refine_schema_issue(issue: Issue, loc: tuple[Any, ...], root: Any, lines: li
         return issue
     field = issue.params.get("field")
     found = issue.params.get("found")
-    value = _node(root, loc)
+    value = lookup(root, loc)
     text = lines[issue.line - 1] if 0 < issue.line <= len(lines) else ""
     if isinstance(value, dict) and field in TEXT_FIELDS:
         comma = _comma_in_braces(issue, value, text)

@@ -23,6 +23,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from ._data import MISSING, lookup
 from ._pure_yaml import PureSafeLoader
 from .issues import Issue
 from .limits import MAX_NUMBER, MAX_NUMBER_DIGITS, shown_number
@@ -145,15 +146,7 @@ class SourceMap:
         return pos[0] + 1, pos[1] + 1
 
     def has(self, path: Path) -> bool:
-        node = self.root
-        for step in path:
-            if isinstance(node, dict) and step in node:
-                node = node[step]
-            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                node = node[step]
-            else:
-                return False
-        return True
+        return lookup(self.root, path, MISSING) is not MISSING
 
 
 @dataclass
